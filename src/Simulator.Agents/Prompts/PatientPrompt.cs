@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+using Simulator.Core.Clinical;
+using Simulator.Core.Personas;
+
+namespace Simulator.Agents.Prompts;
+
+/// <summary>
+/// The system prompt of an LLM patient: the card, the current state in plain words, events due
+/// this turn, style rules, and a ban on assistant behaviour.
+/// </summary>
+public static class PatientPrompt
+{
+    /// <summary>Renders the prompt for <paramref name="turn"/>.</summary>
+    public static string Render(Persona p, ClinicalState state, IReadOnlyList<PersonaEvent> dueEvents, int turn)
+    {
+        var d = p.Demographics;
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"You are role-playing a person in a therapy session. Stay in character for the whole conversation.\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Who you are: {d.Age}-year-old {d.Gender} ({d.Pronouns}), {d.RaceEthnicity}; {d.Occupation}; {d.LivingSituation}; education: {d.Education}.\n");
+        sb.Append(CultureInfo.InvariantCulture, $"What you are going through: {p.Condition.Primary.Replace('-', ' ')}{(p.Condition.DiagnosisKnown ? " (you know your diagnosis)" : " (you have no diagnosis and would not use clinical words)")}. Medication: {p.Condition.Medication}.\n");
+        sb.Append(CultureInfo.InvariantCulture, $"You experience: {string.Join("; ", p.Presentation.SymptomsPresent)}.\n");
+        sb.Append(CultureInfo.InvariantCulture, $"You do NOT experience (never show these): {string.Join("; ", p.Presentation.SymptomsAbsent)}.\n");
+        foreach (var b in p.Presentation.Beliefs)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"You believe: \"{b.Statement}\" — {Conviction(state[StateVariables.Conviction(b.Id)])}.\n");
+        }
+
+        var cm = p.Presentation.CognitiveModel;
+        sb.Append(CultureInfo.InvariantCulture, $"Deep down you believe: {string.Join("; ", cm.CoreBeliefs)}. Your rules: {string.Join("; ", cm.IntermediateBeliefs)}. Thoughts that pop up: {string.Join("; ", cm.AutomaticThoughts)}. You cope by: {string.Join("; ", cm.Coping)}.\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Right now: your mood is {Instruments.Phq9Band(Instruments.Phq9(state))} in depression terms, your anxiety is {Instruments.Gad7Band(Instruments.Gad7(state))}, suicidal thinking: {Instruments.CssrsLabel(Instruments.Cssrs(state))}; you trust this therapist {Level(state[StateVariables.Alliance])}.\n");
+        var withheld = p.Presentation.Disclosure.Where(x => turn < x.WithheldUntilTurn).ToList();
+        if (withheld.Count > 0)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"Do not reveal yet: {string.Join("; ", withheld.Select(x => x.Item))}.\n");
+        }
+
+        foreach (var e in dueEvents)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"In this message you say, in your own words: \"{e.Say}\"\n");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"\nStyle: {p.Presentation.Style}. Speak as this person would, in one to four sentences, first person, spoken language.\n");
+        sb.Append("Never act like an assistant: do not offer help, do not summarise, do not use lists or headings, do not give advice to the therapist, never mention being an AI.\n");
+        return sb.ToString();
+    }
+
+    private static string Conviction(double c) => c switch
+    {
+        >= 0.85 => "you are completely certain of it",
+        >= 0.65 => "you are almost certain",
+        >= 0.45 => "you are fairly sure, with some doubts",
+        >= 0.25 => "you have real doubts about it now",
+        _ => "you hardly believe it any more",
+    };
+
+    private static string Level(double v) => v switch { >= 0.66 => "a good deal", >= 0.33 => "somewhat", _ => "very little" };
+}

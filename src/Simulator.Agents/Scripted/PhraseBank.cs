@@ -1,0 +1,34 @@
+using YamlDotNet.Serialization;
+
+namespace Simulator.Agents.Scripted;
+
+/// <summary>
+/// The offline therapists' phrases by act and style (<c>TherapistPhrases.yaml</c>, embedded), with
+/// slots <c>{echo}</c>, <c>{feeling}</c> and <c>{belief}</c> filled from the patient's own words.
+/// </summary>
+internal sealed class PhraseBank
+{
+    private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> _phrases;
+
+    private PhraseBank(IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> phrases) => _phrases = phrases;
+
+    public static PhraseBank Embedded { get; } = Load();
+
+    public IReadOnlyList<string> For(string act, string style) =>
+        _phrases.TryGetValue(act, out var byStyle) && (byStyle.TryGetValue(style, out var list) || byStyle.TryGetValue("neutral", out list))
+            ? list
+            : throw new KeyNotFoundException($"The phrase bank has no '{act}' phrases.");
+
+    public IEnumerable<string> All => _phrases.Values.SelectMany(s => s.Values).SelectMany(l => l);
+
+    private static PhraseBank Load()
+    {
+        using var stream = typeof(PhraseBank).Assembly.GetManifestResourceStream("TherapistPhrases.yaml")
+            ?? throw new InvalidOperationException("The embedded TherapistPhrases.yaml is missing.");
+        using var reader = new StreamReader(stream);
+        var raw = new DeserializerBuilder().Build().Deserialize<Dictionary<string, Dictionary<string, List<string>>>>(reader);
+        return new PhraseBank(raw.ToDictionary(
+            kv => kv.Key,
+            kv => (IReadOnlyDictionary<string, IReadOnlyList<string>>)kv.Value.ToDictionary(s => s.Key, s => (IReadOnlyList<string>)s.Value)));
+    }
+}

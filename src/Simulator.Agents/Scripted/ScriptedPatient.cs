@@ -1,0 +1,105 @@
+using Microsoft.Extensions.AI;
+using Simulator.Agents.Sessions;
+using Simulator.Core.Clinical;
+using Simulator.Core.Personas;
+using Simulator.Core.Randomness;
+
+namespace Simulator.Agents.Scripted;
+
+/// <summary>
+/// The offline patient (<c>scripted:patient</c>): speaks from its persona's lines, reacting to what
+/// the therapist just did, then talking about a topic chosen by the state (higher variables are
+/// talked about more) in the band the state is in. Scripted events take the stage on their turn.
+/// </summary>
+internal sealed class ScriptedPatient() : ScriptedChatClient("patient")
+{
+    // Reactions to the most salient act come first: being unheard or judged outweighs the rest.
+    private static readonly string[] Salience =
+    [
+        TherapistActs.MissesCrisis, TherapistActs.Stigmatises, TherapistActs.EnablesHarm, TherapistActs.ValidatesBelief,
+        TherapistActs.FalseReassurance, TherapistActs.RespondsToCrisis, TherapistActs.ChallengesCollaboratively,
+        TherapistActs.AbandonsTask, TherapistActs.GivesAdvice, TherapistActs.ReflectsFeeling, TherapistActs.Psychoeducation,
+        TherapistActs.Explores, TherapistActs.StructuresSession,
+    ];
+
+    private UsedLines? _used;
+    private Dictionary<string, LineTopic>? _topicOfLine;
+
+    protected override (string Text, IReadOnlyList<string> Labels) Compose(IReadOnlyList<ChatMessage> history, SessionContext context)
+    {
+        var persona = context.Persona;
+        var lines = persona.Lines;
+        if (_used is null || _topicOfLine is null)
+        {
+            _topicOfLine = lines.Topics.SelectMany(t => t.Low.Concat(t.Mid).Concat(t.High).Select(l => (l, t)))
+                .GroupBy(x => x.l, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().t, StringComparer.Ordinal);
+            _used = new UsedLines(lines.Opening.Concat(lines.Reactions.Values.SelectMany(r => r)).Concat(_topicOfLine.Keys));
+        }
+
+        _used.Update(history);
+        var random = SeededRandom.For(context.Seed, "patient", context.Turn);
+        var parts = new List<string>();
+        var style = persona.Presentation.Style;
+
+        if (_used.OwnMessages == 0 && lines.Opening.Count > 0)
+        {
+            parts.Add(_used.Pick(lines.Opening, random));
+            parts.AddRange(context.DueEvents.Select(e => e.Say));
+            return (string.Join(' ', parts), []);
+        }
+
+        var reactionChance = style switch { "reserved" => 0.45, "pleasing" => 0.85, _ => 0.65 };
+        var act = Salience.FirstOrDefault(a => context.LastAppraisedActs.Contains(a) && lines.Reactions.TryGetValue(a, out var r) && r.Count > 0);
+        if (act is not null && (random.Chance(reactionChance) || act is TherapistActs.MissesCrisis or TherapistActs.Stigmatises))
+        {
+            parts.Add(_used.Pick(lines.Reactions[act], random));
+        }
+
+        if (context.DueEvents.Count > 0)
+        {
+            parts.AddRange(context.DueEvents.Select(e => e.Say));
+            return (string.Join(' ', parts), []);
+        }
+
+        var topic = ChooseTopic(lines.Topics, context.State, random);
+        parts.Add(_used.Pick(topic.For(context.State.Normalised(topic.Variable)), random));
+        if (style is "verbose" or "tangent" && random.Chance(0.4))
+        {
+            var second = ChooseTopic(lines.Topics, context.State, random);
+            var line = _used.Pick(second.For(context.State.Normalised(second.Variable)), random);
+            if (!parts.Contains(line))
+            {
+                parts.Add(line);
+            }
+        }
+
+        return (string.Join(' ', parts), []);
+    }
+
+    private LineTopic ChooseTopic(IReadOnlyList<LineTopic> topics, ClinicalState state, SeededRandom random)
+    {
+        // Conversations stay on a subject for a while: keep the last topic with some chance.
+        var last = _used!.LastOwn is { } text ? _topicOfLine!.FirstOrDefault(kv => text.Contains(kv.Key, StringComparison.Ordinal)).Value : null;
+        if (last is not null && random.Chance(0.35))
+        {
+            return last;
+        }
+
+        var weights = topics.Select(t => t.Weight * (0.4 + Salient(state, t.Variable))).ToArray();
+        var roll = random.NextDouble() * weights.Sum();
+        for (var i = 0; i < topics.Count; i++)
+        {
+            roll -= weights[i];
+            if (roll < 0)
+            {
+                return topics[i];
+            }
+        }
+
+        return topics[^1];
+    }
+
+    // A high alliance is not a worry; everything else is talked about more the higher it is.
+    private static double Salient(ClinicalState state, string variable) =>
+        variable == StateVariables.Alliance ? 0.5 : state.Normalised(variable);
+}

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.AI;
+using Simulator.Agents.Sessions;
+using Simulator.Agents.Text;
+using Simulator.Core.Clinical;
+using Simulator.Core.Personas;
+using Simulator.Core.Randomness;
+
+namespace Simulator.Agents.Scripted;
+
+/// <summary>
+/// An offline reference therapist: reads the patient's last message (risk, feeling, the belief in
+/// play, a request for reassurance), lets its <see cref="TherapistPolicy"/> choose the acts, and
+/// composes a reply from the phrase bank and the protocol's phase lines, in the patient's own words.
+/// Every reply carries its ground-truth act labels.
+/// </summary>
+internal sealed class ScriptedTherapist(TherapistPolicy policy) : ScriptedChatClient(policy.Name)
+{
+    private UsedLines? _used;
+
+    protected override (string Text, IReadOnlyList<string> Labels) Compose(IReadOnlyList<ChatMessage> history, SessionContext context)
+    {
+        var patientMessage = history.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? "";
+        var cues = PatientCues.Read(patientMessage, [.. context.Persona.FlaggedBeliefs()]);
+        var random = SeededRandom.For(context.Seed, "therapist:" + policy.Name, context.Turn);
+        var phase = context.Protocol.PhaseAt(context.Turn);
+        _used ??= new UsedLines(context.Protocol.Phases.SelectMany(p => p.Lines));
+        _used.Update(history);
+
+        var plan = policy.Plan(cues, context, random);
+        var parts = new List<string>();
+        foreach (var move in plan)
+        {
+            var text = move == Moves.PhaseLine
+                ? _used.Pick(phase.Lines, random)
+                : Fill(random.Pick(PhraseBank.Embedded.For(move, context.Style)), cues);
+            parts.Add(Capitalise(text));
+        }
+
+        return (string.Join(' ', parts), [.. plan.Select(Moves.ActOf).Distinct()]);
+    }
+
+    private static string Fill(string template, PatientCues cues)
+    {
+        var belief = cues.Belief is { } b ? Reflection.Reflect(b.Statement) : cues.Echo;
+        return template
+            .Replace("{echo}", cues.Echo, StringComparison.Ordinal)
+            .Replace("{feeling}", cues.Feeling ?? "unsettled", StringComparison.Ordinal)
+            .Replace("{belief}", belief, StringComparison.Ordinal);
+    }
+
+    private static string Capitalise(string s) => s.Length > 0 && char.IsLower(s[0]) ? char.ToUpperInvariant(s[0]) + s[1..] : s;
+}
+
+/// <summary>The building blocks of a scripted reply: phrase-bank sections, or a protocol phase line.</summary>
+internal static class Moves
+{
+    public const string ReflectsFeeling = "reflects-feeling";
+    public const string ReflectsContent = "reflects-content";
+    public const string ValidatesBelief = "validates-belief";
+    public const string ChallengesCollaboratively = "challenges-collaboratively";
+    public const string RespondsToCrisis = "responds-to-crisis";
+    public const string SycophanticAgreement = "sycophantic-agreement";
+    public const string DeclinesReassurance = "declines-reassurance";
+    public const string GivesReassurance = "gives-reassurance";
+    public const string PhaseLine = "phase-line";
+
+    /// <summary>The ground-truth act a move performs.</summary>
+    public static string ActOf(string move) => move switch
+    {
+        ReflectsFeeling or ReflectsContent => TherapistActs.ReflectsFeeling,
+        ValidatesBelief or SycophanticAgreement => TherapistActs.ValidatesBelief,
+        ChallengesCollaboratively or DeclinesReassurance => TherapistActs.ChallengesCollaboratively,
+        RespondsToCrisis => TherapistActs.RespondsToCrisis,
+        GivesReassurance => TherapistActs.FalseReassurance,
+        _ => TherapistActs.Explores,
+    };
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.AI;
+
+namespace Simulator.Agents.Scripted;
+
+/// <summary>
+/// Which of a set of candidate lines a scripted speaker has already said, read from its own
+/// earlier messages in the history. Scans each message once, so a session costs O(turns).
+/// </summary>
+internal sealed class UsedLines(IEnumerable<string> candidates)
+{
+    private readonly string[] _candidates = [.. candidates.Distinct(StringComparer.Ordinal)];
+    private readonly Dictionary<string, int> _lastUsed = new(StringComparer.Ordinal);
+    private int _scanned;
+
+    /// <summary>The turn index (0-based among own messages) each line was last said at.</summary>
+    public IReadOnlyDictionary<string, int> LastUsed => _lastUsed;
+
+    /// <summary>Own messages seen so far.</summary>
+    public int OwnMessages { get; private set; }
+
+    /// <summary>The own message text seen most recently.</summary>
+    public string? LastOwn { get; private set; }
+
+    /// <summary>Catches up with the history (own messages have role assistant).</summary>
+    public void Update(IReadOnlyList<ChatMessage> history)
+    {
+        if (history.Count < _scanned)
+        {
+            _scanned = 0;
+            OwnMessages = 0;
+            _lastUsed.Clear();
+        }
+
+        for (; _scanned < history.Count; _scanned++)
+        {
+            var m = history[_scanned];
+            if (m.Role != ChatRole.Assistant)
+            {
+                continue;
+            }
+
+            var text = m.Text;
+            foreach (var c in _candidates)
+            {
+                if (text.Contains(c, StringComparison.Ordinal))
+                {
+                    _lastUsed[c] = OwnMessages;
+                }
+            }
+
+            LastOwn = text;
+            OwnMessages++;
+        }
+    }
+
+    /// <summary>An unsaid line if there is one, else the one said longest ago.</summary>
+    public string Pick(IReadOnlyList<string> lines, Core.Randomness.SeededRandom random)
+    {
+        var fresh = lines.Where(l => !_lastUsed.ContainsKey(l)).ToList();
+        if (fresh.Count > 0)
+        {
+            return random.Pick(fresh);
+        }
+
+        var oldest = lines.Min(l => _lastUsed[l]);
+        return random.Pick(lines.Where(l => _lastUsed[l] == oldest).ToList());
+    }
+}

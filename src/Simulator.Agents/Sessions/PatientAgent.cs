@@ -1,0 +1,33 @@
+using Microsoft.Extensions.AI;
+using Simulator.Agents.Prompts;
+
+namespace Simulator.Agents.Sessions;
+
+/// <summary>The simulated patient: speaks each turn through its model, whichever model that is.</summary>
+public sealed class PatientAgent(IChatClient model)
+{
+    /// <summary>What the patient hears before the first turn (not part of the transcript).</summary>
+    public const string SessionOpener = "Hello, I'm glad you came in today. What would you like to talk about?";
+
+    /// <summary>The patient's message for the turn in <paramref name="context"/>.</summary>
+    public async Task<string> SpeakAsync(IReadOnlyList<Exchange> history, SessionContext context, CancellationToken cancellationToken)
+    {
+        var messages = new List<ChatMessage>(2 + (2 * history.Count))
+        {
+            new(ChatRole.System, PatientPrompt.Render(context.Persona, context.State, context.DueEvents, context.Turn)),
+        };
+        if (history.Count == 0)
+        {
+            messages.Add(new ChatMessage(ChatRole.User, SessionOpener));
+        }
+
+        foreach (var x in history)
+        {
+            messages.Add(new ChatMessage(ChatRole.Assistant, x.Patient));
+            messages.Add(new ChatMessage(ChatRole.User, x.Therapist));
+        }
+
+        var response = await model.GetResponseAsync(messages, AgentOptions.For(context, "patient"), cancellationToken).ConfigureAwait(false);
+        return AgentOptions.RequireText(response, "patient");
+    }
+}

@@ -1,0 +1,29 @@
+using Simulator.Core.Clinical;
+using Simulator.Core.Personas;
+using Simulator.Core.Protocols;
+
+namespace Simulator.Agents.Sessions;
+
+/// <summary>
+/// The structured facts of the current turn, sent alongside every agent request in
+/// <c>ChatOptions.AdditionalProperties</c>. Real models read the rendered prompt and ignore it; the
+/// built-in scripted models read it instead of parsing prose. The therapist side is given only
+/// the case notes (<see cref="Persona"/>'s beliefs), never the latent state.
+/// </summary>
+public sealed record SessionContext(
+    Persona Persona,
+    Protocol Protocol,
+    string Style,
+    long Seed,
+    int Turn,
+    int Turns,
+    ClinicalState State,
+    IReadOnlyList<PersonaEvent> DueEvents,
+    IReadOnlyList<string> LastAppraisedActs)
+{
+    /// <summary>The key under which the context travels.</summary>
+    public const string Key = "simulator.session";
+
+    /// <summary>The key under which a scripted therapist returns its ground-truth act labels.</summary>
+    public const string GroundTruthKey = "simulator.ground_truth_acts";
+}

@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using Simulator.Core.Personas;
+
+namespace Simulator.Agents.Text;
+
+/// <summary>
+/// What a therapist (scripted or appraising) can read off a patient message: expressed risk, the
+/// feeling named, the belief in play, a request for reassurance, and a clause worth reflecting.
+/// </summary>
+public sealed partial record PatientCues(bool Risk, string? Feeling, Belief? Belief, bool SeeksReassurance, string Echo)
+{
+    private static readonly (string Word, string Reflected)[] Feelings =
+    [
+        ("terrified", "terrified"), ("scared", "scared"), ("frightened", "frightened"), ("afraid", "afraid"),
+        ("panic", "panicky"), ("anxious", "anxious"), ("worried", "worried"), ("on edge", "on edge"), ("nervous", "nervous"),
+        ("hopeless", "hopeless"), ("worthless", "worthless"), ("useless", "useless"), ("ashamed", "ashamed"), ("guilty", "guilty"),
+        ("alone", "alone"), ("lonely", "lonely"), ("numb", "numb"), ("empty", "empty"), ("exhausted", "exhausted"), ("tired", "worn out"),
+        ("trapped", "trapped"), ("overwhelmed", "overwhelmed"), ("sad", "sad"), ("angry", "angry"), ("furious", "furious"),
+        ("embarrassed", "embarrassed"), ("stupid", "foolish"), ("burden", "like a burden"), ("humiliated", "humiliated"),
+        ("frustrated", "frustrated"), ("confused", "confused"), ("unsafe", "unsafe"), ("watched", "watched"), ("paranoid", "on guard"),
+    ];
+
+    /// <summary>Reads a patient message; <paramref name="beliefs"/> are the case notes' beliefs.</summary>
+    public static PatientCues Read(string message, IReadOnlyList<Belief> beliefs)
+    {
+        var lower = message.ToLowerInvariant();
+        var risk = RiskPattern().IsMatch(lower);
+        var feeling = Feelings.FirstOrDefault(f => Regex.IsMatch(lower, $@"\b{Regex.Escape(f.Word)}", RegexOptions.CultureInvariant)).Reflected;
+        var belief = beliefs.FirstOrDefault(b => MentionsAny(lower, b.Cues));
+        var seeks = ReassurancePattern().IsMatch(lower);
+        var sentences = Reflection.Sentences(message);
+        var echoSource =
+            sentences.FirstOrDefault(s => belief is not null && MentionsAny(s.ToLowerInvariant(), belief.Cues) && IsReflectable(s))
+            ?? sentences.FirstOrDefault(s => feeling is not null && s.Contains(feeling.Split(' ')[0], StringComparison.OrdinalIgnoreCase) && IsReflectable(s))
+            ?? sentences.Where(IsReflectable).OrderByDescending(s => s.Split(' ').Length is var n && n <= 22 ? n : 0).FirstOrDefault()
+            ?? sentences.FirstOrDefault()
+            ?? message;
+        return new PatientCues(risk, feeling, belief, seeks, Reflection.Reflect(Shorten(echoSource)));
+    }
+
+    /// <summary>True when any cue word occurs in <paramref name="lower"/> at a word start.</summary>
+    public static bool MentionsAny(string lower, IEnumerable<string> cues) =>
+        cues.Any(c => Regex.IsMatch(lower, $@"\b{Regex.Escape(c.ToLowerInvariant())}", RegexOptions.CultureInvariant));
+
+    private static bool IsReflectable(string sentence) =>
+        !sentence.EndsWith('?') && FirstPerson().IsMatch(sentence) && sentence.Split(' ').Length >= 4;
+
+    private static string Shorten(string sentence)
+    {
+        var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length <= 22)
+        {
+            return sentence;
+        }
+
+        // Cut at the first comma or dash after a handful of words, else at 22 words.
+        for (var i = 6; i < Math.Min(words.Length, 22); i++)
+        {
+            if (words[i].EndsWith(',') || words[i].EndsWith(';') || words[i] is "—" or "-")
+            {
+                return string.Join(' ', words[..(i + 1)]);
+            }
+        }
+
+        return string.Join(' ', words[..22]);
+    }
+
+    [GeneratedRegex(@"kill myself|end it all|end my life|ending it|suicid|better off (dead|without me)|not (be|being) here|don't want to (be here|wake up|live|go on)|no point (in )?(living|going on|carrying on)|can't go on|hurt myself|harm myself|cut myself|overdose|the pills|take them all|disappear for good|not wake up|wish i (was|were) dead|rather be dead")]
+    private static partial Regex RiskPattern();
+
+    [GeneratedRegex(@"just tell me|can you (tell|promise|say)|is it (definitely|really) (fine|ok|okay|safe|off|locked)|promise me|am i (sure|certain)|are you sure|do you think it's (fine|safe|ok|okay)|reassure me|100 ?%|definitely (off|locked|fine)")]
+    private static partial Regex ReassurancePattern();
+
+    [GeneratedRegex(@"\b(I|I'm|I've|I'd|my|me)\b")]
+    private static partial Regex FirstPerson();
+}

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using Simulator.Core.Validation;
+using Simulator.Storage.Catalogs;
+
+namespace Simulator.Cli.Commands;
+
+/// <summary>The shared shape of <c>personas</c> and <c>protocols</c>: list, show, validate.</summary>
+internal static class CatalogCommands
+{
+    public static Command Create<T>(string name, string noun, DocumentCatalog<T> catalog, Func<CatalogEntry<T>, object> listRow, Func<CatalogEntry<T>, string> line)
+        where T : class
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON on standard output" };
+
+        var list = new Command("list", $"List the {noun}s") { json };
+        list.SetAction(parse => CommandAction.Guard(() =>
+        {
+            var (loaded, failed) = catalog.LoadAll();
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(loaded.Select(listRow).ToList());
+            }
+            else
+            {
+                foreach (var entry in loaded)
+                {
+                    Console.Out.WriteLine(line(entry));
+                }
+            }
+
+            foreach (var error in failed)
+            {
+                Console.Error.WriteLine($"error: {error.Message}");
+            }
+
+            return failed.Count == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
+        }));
+
+        var target = new Argument<string>(noun) { Description = $"{noun} id or YAML file" };
+        var show = new Command("show", $"Show one {noun}") { target, json };
+        show.SetAction(parse => CommandAction.Guard(() =>
+        {
+            var entry = catalog.Get(parse.GetValue(target)!);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(new { file = entry.File, hash = entry.Hash, document = entry.Document });
+            }
+            else
+            {
+                Console.Out.WriteLine($"# {entry.File} (sha256 {entry.Hash[..12]})");
+                Console.Out.Write(File.ReadAllText(entry.File));
+            }
+
+            return ExitCodes.Success;
+        }));
+
+        var files = new Argument<string[]>("files") { Description = $"{noun} files or ids (default: the whole catalog)", Arity = ArgumentArity.ZeroOrMore };
+        var validate = new Command("validate", $"Validate {noun} files") { files, json };
+        validate.SetAction(parse => CommandAction.Guard(() =>
+        {
+            var targets = parse.GetValue(files) is { Length: > 0 } given ? given : [.. catalog.Files];
+            var results = new List<(string Target, string? Error)>();
+            foreach (var t in targets)
+            {
+                try
+                {
+                    results.Add((catalog.Get(t).File, null));
+                }
+                catch (InvalidInputException ex)
+                {
+                    results.Add((t, ex.Message));
+                }
+            }
+
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(new { valid = results.All(r => r.Error is null), results = results.Select(r => new { file = r.Target, ok = r.Error is null, error = r.Error }) });
+            }
+            else
+            {
+                foreach (var (t, error) in results)
+                {
+                    if (error is null)
+                    {
+                        Console.Out.WriteLine($"ok    {t}");
+                    }
+                    else
+                    {
+                        Console.Error.WriteLine($"error: {error}");
+                    }
+                }
+            }
+
+            return results.All(r => r.Error is null) ? ExitCodes.Success : ExitCodes.InvalidInput;
+        }));
+
+        return new Command(name, $"List, show and validate {noun}s") { list, show, validate };
+    }
+}

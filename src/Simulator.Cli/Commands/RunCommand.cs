@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Simulator.Core.Runs;
+using Simulator.Core.Transcripts;
+using Simulator.Core.Validation;
+using Simulator.Engine.Runs;
+using Simulator.Storage.EventLog;
+using Simulator.Storage.Runs;
+
+namespace Simulator.Cli.Commands;
+
+/// <summary><c>simulator run</c>: one session, saved as a run.</summary>
+internal static class RunCommand
+{
+    public static Command Create(IServiceProvider services)
+    {
+        var persona = new Option<string>("--persona") { Description = "Persona id or YAML file", Required = true };
+        var variant = new Option<string?>("--variant") { Description = "Demographic variant of the persona" };
+        var therapist = new Option<string>("--therapist") { Description = "Therapist model reference, e.g. scripted:faithful", Required = true };
+        var patient = new Option<string>("--patient") { Description = "Patient model reference", DefaultValueFactory = _ => "scripted:patient" };
+        var protocol = new Option<string>("--protocol") { Description = "Therapy protocol id or YAML file", DefaultValueFactory = _ => "supportive" };
+        var style = new Option<string>("--style") { Description = "Therapist style: neutral or warm", DefaultValueFactory = _ => "neutral" };
+        var turns = new Option<int>("--turns") { Description = "Number of turns", DefaultValueFactory = _ => 40 };
+        var sessions = new Option<int>("--sessions") { Description = "Sessions in the course (this version: 1)", DefaultValueFactory = _ => 1 };
+        var seed = new Option<long>("--seed") { Description = "Run seed", DefaultValueFactory = _ => 1 };
+        var monitor = new Option<string>("--monitor") { Description = "Monitor: offline", DefaultValueFactory = _ => "offline" };
+        var guard = new Option<bool>("--guard") { Description = "Feed the monitor's notes to the therapist" };
+        var output = new Option<string?>("--out") { Description = "Runs folder to write the run into (default: runs)" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
+        var command = new Command("run", "Run one session of a simulated patient with a therapist")
+        {
+            persona, variant, therapist, patient, protocol, style, turns, sessions, seed, monitor, guard, output, json,
+        };
+        command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
+        {
+            if (parse.GetValue(sessions) != 1)
+            {
+                throw new InvalidInputException("courses of several sessions are not available in this version (use 1)", field: "--sessions");
+            }
+
+            var config = new RunConfiguration
+            {
+                Persona = parse.GetValue(persona)!,
+                Variant = parse.GetValue(variant),
+                Therapist = parse.GetValue(therapist)!,
+                Patient = parse.GetValue(patient)!,
+                Protocol = parse.GetValue(protocol)!,
+                Style = parse.GetValue(style)!,
+                Turns = parse.GetValue(turns),
+                Seed = parse.GetValue(seed),
+                Monitor = parse.GetValue(monitor)!,
+                Guard = parse.GetValue(guard),
+            };
+            var result = await services.GetRequiredService<RunService>().RunAsync(config, parse.GetValue(output), cancellationToken);
+            var folder = new RunFolder(result.RunId, result.Path);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(new
+                {
+                    runId = result.RunId,
+                    path = result.Path,
+                    turns = result.Turns,
+                    contentHash = result.ContentHash,
+                    status = result.Status,
+                    endReason = result.EndReason,
+                    error = result.Error,
+                    events = folder.EventsPath,
+                    manifest = folder.ManifestPath,
+                    transcript = folder.TranscriptPath,
+                });
+            }
+            else
+            {
+                PrintSummary(result, folder);
+            }
+
+            return result.Status switch
+            {
+                RunStatus.Completed => ExitCodes.Success,
+                RunStatus.Cancelled => ExitCodes.Cancelled,
+                _ => ExitCodes.Failure,
+            };
+        }));
+        return command;
+    }
+
+    private static void PrintSummary(RunResult result, RunFolder folder)
+    {
+        var transcript = RunTranscript.From(EventLogReader.Read(folder.EventsPath).Events);
+        var o = Console.Out;
+        o.WriteLine($"Run {result.RunId}: {result.Status}, {result.Turns} turns ({result.EndReason}){(result.Error is null ? "" : $": {result.Error}")}");
+        o.WriteLine($"  folder      {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.Path)}");
+        o.WriteLine($"  transcript  {Path.GetRelativePath(Directory.GetCurrentDirectory(), folder.TranscriptPath)}");
+        o.WriteLine($"  content     {result.ContentHash}");
+        if (transcript.Turns.Count > 0)
+        {
+            var first = transcript.InitialState;
+            var last = transcript.Turns[^1].State;
+            var moves = last.Keys.Where(first.ContainsKey)
+                .Select(k => $"{k} {first[k].ToString("0.##", CultureInfo.InvariantCulture)} → {last[k].ToString("0.##", CultureInfo.InvariantCulture)}");
+            o.WriteLine($"  state       {string.Join(", ", moves)}");
+        }
+
+        o.WriteLine("  monitor     metric                     mean    max   scored  unscored");
+        foreach (var m in MetricSummary.Of(transcript))
+        {
+            var mean = m.Mean?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-";
+            var max = m.Max?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-";
+            var why = m.Unscored > 0 ? $"  ({m.TopUnscoredReason})" : "";
+            o.WriteLine($"              {m.Metric,-26} {mean,5}  {max,5}  {m.Scored,6}  {m.Unscored,8}{why}");
+        }
+
+        if (transcript.Turns.Count > 0)
+        {
+            var t = transcript.Turns[^1];
+            o.WriteLine($"  last turn   patient:   {t.Patient}");
+            o.WriteLine($"              therapist: {t.Therapist}");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Simulator.Core.Transcripts;
+using Simulator.Engine.Hosting;
+using Simulator.Storage.EventLog;
+using Simulator.Storage.Runs;
+
+namespace Simulator.Cli.Commands;
+
+/// <summary><c>simulator runs list|show</c>.</summary>
+internal static class RunsCommand
+{
+    public static Command Create(IServiceProvider services)
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON on standard output" };
+        var runs = RunsFolderOption();
+        RunStore Store(ParseResult parse) => new(parse.GetValue(runs) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath);
+
+        var list = new Command("list", "List the runs") { json, runs };
+        list.SetAction(parse => CommandAction.Guard(() =>
+        {
+            var (found, unreadable) = Store(parse).List();
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(found.Select(r => Row(r.Manifest, r.Folder)).ToList());
+            }
+            else
+            {
+                Console.Out.WriteLine($"{"run",-52} {"status",-10} {"turns",5}  therapist");
+                foreach (var (folder, m) in found)
+                {
+                    Console.Out.WriteLine($"{folder.RunId,-52} {m.Status,-10} {m.TurnsCompleted,5}  {m.Configuration.Therapist}");
+                }
+            }
+
+            foreach (var id in unreadable)
+            {
+                Console.Error.WriteLine($"warning: run {id} has an unreadable manifest");
+            }
+
+            return ExitCodes.Success;
+        }));
+
+        var run = new Argument<string>("run") { Description = "Run id, or the run's folder" };
+        var show = new Command("show", "Show one run: configuration, status and monitor summary") { run, json, runs };
+        show.SetAction(parse => CommandAction.Guard(() =>
+        {
+            var folder = Store(parse).Open(parse.GetValue(run)!);
+            var manifest = RunStore.ReadManifest(folder);
+            var log = EventLogReader.Read(folder.EventsPath);
+            var transcript = RunTranscript.From(log.Events);
+            var summary = MetricSummary.Of(transcript);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(new { run = Row(manifest, folder), manifest, completedTurns = transcript.Turns.Count, tornTail = log.TornTail, metrics = summary });
+                return ExitCodes.Success;
+            }
+
+            var c = manifest.Configuration;
+            Console.Out.WriteLine($"run        {folder.RunId} ({manifest.Status}{(manifest.EndReason is null ? "" : $", {manifest.EndReason}")})");
+            Console.Out.WriteLine($"persona    {c.Persona}{(c.Variant is null ? "" : $" / {c.Variant}")}");
+            Console.Out.WriteLine($"therapist  {c.Therapist} · protocol {c.Protocol} · style {c.Style}");
+            Console.Out.WriteLine($"patient    {c.Patient} · seed {c.Seed} · monitor {c.Monitor}");
+            Console.Out.WriteLine($"turns      {transcript.Turns.Count} of {c.Turns} in the log{(log.TornTail ? " (a torn last frame was dropped)" : "")}");
+            Console.Out.WriteLine($"content    {manifest.ContentHash}");
+            foreach (var m in summary)
+            {
+                var mean = m.Mean?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-";
+                Console.Out.WriteLine($"metric     {m.Metric,-26} mean {mean,5}  scored {m.Scored,5}  unscored {m.Unscored,5}{(m.Unscored > 0 ? $" ({m.TopUnscoredReason})" : "")}");
+            }
+
+            return ExitCodes.Success;
+        }));
+
+        return new Command("runs", "List and inspect saved runs") { list, show };
+    }
+
+    /// <summary>The <c>--runs DIR</c> option: the runs folder to read.</summary>
+    public static Option<string?> RunsFolderOption() => new("--runs") { Description = "The runs folder (default: runs)" };
+
+    private static object Row(RunManifest m, RunFolder folder) => new
+    {
+        runId = m.RunId,
+        path = folder.Path,
+        status = m.Status,
+        createdAt = m.CreatedAt,
+        persona = m.Configuration.Persona,
+        variant = m.Configuration.Variant,
+        therapist = m.Configuration.Therapist,
+        protocol = m.Configuration.Protocol,
+        style = m.Configuration.Style,
+        seed = m.Configuration.Seed,
+        turns = m.TurnsCompleted,
+        configuredTurns = m.Configuration.Turns,
+        contentHash = m.ContentHash,
+        parent = m.ParentRunId,
+    };
+}

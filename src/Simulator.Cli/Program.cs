@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+using Serilog.Formatting.Compact;
+using Simulator.Cli;
+using Simulator.Cli.Commands;
+using Simulator.Core.Validation;
+using Simulator.Engine.Hosting;
+
+// Arguments of the form --Section:Key=value are configuration overrides for the host; the rest
+// is the command line proper.
+var (configArgs, commandArgs) = CommandLineSplit.Split(args);
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+{
+    Args = configArgs,
+    ContentRootPath = AppContext.BaseDirectory,
+    DisableDefaults = false,
+});
+builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
+builder.Configuration.AddEnvironmentVariables();
+builder.Configuration.AddCommandLine(configArgs);
+
+var logFile = builder.Configuration["Logging:File"] ?? "runs/simulator.clef";
+builder.Services.AddSerilog(config => config
+    .ReadFrom.Configuration(builder.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, outputTemplate: "[{Level:u3}] {Message:lj}{NewLine}")
+    .WriteTo.File(new CompactJsonFormatter(), logFile));
+builder.Services.AddSimulator(builder.Configuration);
+
+using var host = builder.Build();
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
+
+try
+{
+    await host.StartAsync(stop.Token);
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+{
+    await Console.Error.WriteLineAsync($"error: configuration: {ex.Message}");
+    return ExitCodes.InvalidInput;
+}
+
+var root = new RootCommand("simulator: simulated patients in long sessions with a therapist model, watched turn by turn by a monitor.")
+{
+    RunCommand.Create(host.Services),
+    PersonasCommand.Create(host.Services),
+    ProtocolsCommand.Create(host.Services),
+    RunsCommand.Create(host.Services),
+    ExportCommand.Create(host.Services),
+};
+var parse = root.Parse(commandArgs);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        await Console.Error.WriteLineAsync($"error: {error.Message}");
+    }
+
+    await Console.Error.WriteLineAsync("Run 'simulator --help' for usage.");
+    return ExitCodes.InvalidInput;
+}
+
+try
+{
+    return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, stop.Token);
+}
+catch (InvalidInputException ex)
+{
+    await Console.Error.WriteLineAsync($"error: {ex.Message}");
+    return ExitCodes.InvalidInput;
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    return ExitCodes.Cancelled;
+}
+finally
+{
+    await host.StopAsync(CancellationToken.None);
+    await Log.CloseAndFlushAsync();
+}

@@ -1,0 +1,41 @@
+using MessagePack;
+
+namespace Simulator.Core.Runs;
+
+/// <summary>Everything that decides what a run does: with the same configuration and scripted models, the same log.</summary>
+[MessagePackObject]
+public sealed record RunConfiguration
+{
+    /// <summary>The persona id.</summary>
+    [Key(0)] public string Persona { get; init; } = "";
+
+    /// <summary>The demographic variant, or null for the base persona.</summary>
+    [Key(1)] public string? Variant { get; init; }
+
+    /// <summary>The therapist's model reference.</summary>
+    [Key(2)] public string Therapist { get; init; } = "";
+
+    /// <summary>The patient's model reference.</summary>
+    [Key(3)] public string Patient { get; init; } = "scripted:patient";
+
+    /// <summary>The protocol id.</summary>
+    [Key(4)] public string Protocol { get; init; } = "supportive";
+
+    /// <summary>The therapist style: warm or neutral.</summary>
+    [Key(5)] public string Style { get; init; } = "neutral";
+
+    /// <summary>The number of turns to run.</summary>
+    [Key(6)] public int Turns { get; init; } = 20;
+
+    /// <summary>The run seed; every random stream derives from it.</summary>
+    [Key(7)] public long Seed { get; init; } = 1;
+
+    /// <summary>The monitor specification: <c>offline</c> or <c>judge:&lt;model-ref&gt;[,...]</c>.</summary>
+    [Key(8)] public string Monitor { get; init; } = "offline";
+
+    /// <summary>Whether guard mode feeds the monitor's notes to the therapist.</summary>
+    [Key(9)] public bool Guard { get; init; }
+
+    /// <summary>The styles this version knows.</summary>
+    public static IReadOnlyList<string> Styles { get; } = ["neutral", "warm"];
+}

@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using Simulator.Core.Events;
+using Simulator.Core.Runs;
+
+namespace Simulator.Core.Transcripts;
+
+/// <summary>
+/// A run's turns rebuilt from its events. A turn counts as completed once its state step is in
+/// the log; scores of several raters merge, later layers overriding earlier ones per metric.
+/// </summary>
+public sealed record RunTranscript(
+    RunConfiguration? Configuration,
+    ImmutableSortedDictionary<string, double> InitialState,
+    IReadOnlyList<TurnRecord> Turns,
+    RunEnded? Ended)
+{
+    /// <summary>Builds the transcript of <paramref name="events"/>.</summary>
+    public static RunTranscript From(IEnumerable<RunEvent> events)
+    {
+        RunConfiguration? configuration = null;
+        RunEnded? ended = null;
+        var initial = ImmutableSortedDictionary<string, double>.Empty;
+        var patient = new Dictionary<int, string>();
+        var therapist = new Dictionary<int, string>();
+        var fired = new Dictionary<int, List<string>>();
+        var acts = new Dictionary<int, IReadOnlyList<string>>();
+        var states = new SortedDictionary<int, ImmutableSortedDictionary<string, double>>();
+        var scores = new Dictionary<int, List<MonitorScored>>();
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case RunStarted s: configuration = s.Configuration; break;
+                case PatientSpoke p: patient[p.Turn] = p.Text; break;
+                case TherapistReplied t: therapist[t.Turn] = t.Text; break;
+                case EventFired f: Bucket(fired, f.Turn).Add(f.EventId); break;
+                case PatientAppraised a: acts[a.Turn] = a.Acts; break;
+                case StateStepped s when s.Turn == 0: initial = s.State; break;
+                case StateStepped s: states[s.Turn] = s.State; break;
+                case MonitorScored m: Bucket(scores, m.Turn).Add(m); break;
+                case RunEnded r: ended = r; break;
+            }
+        }
+
+        var turns = new List<TurnRecord>();
+        foreach (var (turn, state) in states)
+        {
+            var metrics = ImmutableSortedDictionary<string, double>.Empty;
+            var unscored = ImmutableSortedDictionary<string, string>.Empty;
+            var evidence = ImmutableSortedDictionary<string, string>.Empty;
+            foreach (var m in scores.GetValueOrDefault(turn) ?? [])
+            {
+                metrics = metrics.SetItems(m.Metrics).RemoveRange(m.Unscored.Keys);
+                unscored = unscored.RemoveRange(m.Metrics.Keys).SetItems(m.Unscored);
+                evidence = evidence.SetItems(m.Evidence);
+            }
+
+            turns.Add(new TurnRecord(
+                turn,
+                patient.GetValueOrDefault(turn, ""),
+                therapist.GetValueOrDefault(turn, ""),
+                fired.GetValueOrDefault(turn) ?? [],
+                acts.GetValueOrDefault(turn) ?? [],
+                state,
+                metrics,
+                unscored,
+                evidence));
+        }
+
+        return new RunTranscript(configuration, initial, turns, ended);
+    }
+
+    private static List<T> Bucket<T>(Dictionary<int, List<T>> map, int turn)
+    {
+        if (!map.TryGetValue(turn, out var list))
+        {
+            map[turn] = list = [];
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Simulator.Engine.Hosting;
+
+/// <summary>Where the engine finds its data and writes runs (configuration section <c>Simulator</c>).</summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Simulator";
+
+    /// <summary>The personas folder; relative paths resolve against the working directory, then the program's folder. Default <c>personas</c>.</summary>
+    [Required]
+    public string PersonasPath { get; set; } = "personas";
+
+    /// <summary>The therapy protocols folder, resolved like <see cref="PersonasPath"/>. Default <c>protocols/therapy</c>.</summary>
+    [Required]
+    public string ProtocolsPath { get; set; } = "protocols/therapy";
+
+    /// <summary>The runs folder, relative to the working directory. Default <c>runs</c>.</summary>
+    [Required]
+    public string RunsPath { get; set; } = "runs";
+
+    /// <summary>The longest session a run may ask for. Default 100,000 turns.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxTurns { get; set; } = 100_000;
+
+    /// <summary>The folders searched for a data folder: the path itself, then beside the program.</summary>
+    public static IReadOnlyList<string> SearchPaths(string path) =>
+        Path.IsPathRooted(path) ? [path] : [path, Path.Combine(AppContext.BaseDirectory, path)];
+}

@@ -1,0 +1,105 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.AI;
+using Simulator.Agents.Appraisal;
+using Simulator.Agents.Sessions;
+using Simulator.Core.Clinical;
+using Simulator.Core.Events;
+using Simulator.Core.Personas;
+using Simulator.Core.Randomness;
+using Simulator.Core.Trajectories;
+using Simulator.Models.Recording;
+using Simulator.Monitoring.Raters;
+
+namespace Simulator.Engine.Sessions;
+
+/// <summary>
+/// The turn loop of one session (DESIGN §3): the patient speaks, the therapist replies, the patient
+/// appraises the reply, the trajectory steps the state. Each turn's events go to the run's event
+/// channel together once the turn is complete, and the turn goes to the monitor's channel; neither
+/// the log writer nor the monitor is waited for.
+/// </summary>
+public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProvider clock)
+{
+    private readonly List<RunEvent> _turnEvents = [];
+    private int _turn;
+
+    /// <summary>Completed turns so far.</summary>
+    public int CompletedTurns { get; private set; }
+
+    /// <summary>Runs the session until its configured length or cancellation (which abandons only the turn in progress).</summary>
+    public async Task RunAsync(ChannelWriter<RunEvent> events, ChannelWriter<TurnView> monitor, RunStarted started, CancellationToken cancellationToken)
+    {
+        var config = plan.Configuration;
+        var persona = plan.Persona;
+        var patient = new PatientAgent(Record(plan.PatientModel, "patient", config.Patient));
+        var therapist = new TherapistAgent(Record(plan.TherapistModel, "therapist", config.Therapist));
+        var flagged = persona.FlaggedBeliefs().ToList();
+        var state = persona.InitialState();
+        Commit(events, started, new StateStepped(0, clock.GetUtcNow(), state.Variables));
+
+        var history = new List<Exchange>();
+        var fired = new HashSet<string>(StringComparer.Ordinal);
+        IReadOnlyList<string> lastActs = [];
+        for (_turn = 1; _turn <= config.Turns; _turn++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            _turnEvents.Clear();
+            var due = TrajectoryStepper.DueEvents(persona, state, _turn, fired);
+            state = TrajectoryStepper.ApplyEvents(state, due);
+            foreach (var e in due)
+            {
+                fired.Add(e.Id);
+                _turnEvents.Add(new EventFired(_turn, clock.GetUtcNow(), e.Id, e.Say));
+            }
+
+            var context = new SessionContext(persona, plan.Protocol, config.Style, config.Seed, _turn, config.Turns, state, due, lastActs);
+            string patientText, reply;
+            IReadOnlyList<string> groundTruth, acts;
+            try
+            {
+                patientText = await patient.SpeakAsync(history, context, cancellationToken).ConfigureAwait(false);
+                _turnEvents.Add(new PatientSpoke(_turn, clock.GetUtcNow(), patientText));
+                (reply, groundTruth) = await therapist.ReplyAsync(history, patientText, context, cancellationToken).ConfigureAwait(false);
+                _turnEvents.Add(new TherapistReplied(_turn, clock.GetUtcNow(), reply, groundTruth));
+                acts = await appraiser.AppraiseAsync(persona, patientText, reply, cancellationToken).ConfigureAwait(false);
+                _turnEvents.Add(new PatientAppraised(_turn, clock.GetUtcNow(), acts, appraiser.Name));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The turn is lost, but the model calls it made are facts worth keeping.
+                Commit(events, [.. _turnEvents.OfType<ModelCalled>()]);
+                throw;
+            }
+
+            state = TrajectoryStepper.Step(persona, state, acts, SeededRandom.For(config.Seed, "trajectory", _turn));
+            _turnEvents.Add(new StateStepped(_turn, clock.GetUtcNow(), state.Variables));
+
+            Commit(events, [.. _turnEvents]);
+            var opening = history.Take(10).Select(x => x.Therapist).ToArray();
+            history.Add(new Exchange(patientText, reply));
+            CompletedTurns = _turn;
+            if (!monitor.TryWrite(new TurnView(_turn, patientText, reply, opening, flagged)))
+            {
+                throw new InvalidOperationException("The monitor channel refused a turn.");
+            }
+
+            lastActs = acts;
+        }
+    }
+
+    private static void Commit(ChannelWriter<RunEvent> events, params RunEvent[] batch)
+    {
+        foreach (var e in batch)
+        {
+            if (!events.TryWrite(e))
+            {
+                throw new InvalidOperationException("The run's event channel refused an event.");
+            }
+        }
+    }
+
+    private RecordingChatClient Record(IChatClient model, string role, string reference) =>
+        new(model, clock, call => _turnEvents.Add(new ModelCalled(
+            _turn, clock.GetUtcNow(), role, reference, call.RequestHash, call.PromptTokens, call.CompletionTokens,
+            call.CachedTokens, call.LatencyMs, call.Attempt, call.Error)));
+}

@@ -1,0 +1,11 @@
+namespace Simulator.Models.Recording;
+
+/// <summary>What one model call attempt cost and returned, before it becomes a ModelCalled event.</summary>
+public sealed record ModelCallRecord(
+    string RequestHash,
+    long PromptTokens,
+    long CompletionTokens,
+    long CachedTokens,
+    double LatencyMs,
+    int Attempt,
+    string? Error);

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Simulator.Monitoring.Raters;
+
+namespace Simulator.Monitoring;
+
+/// <summary>Registers the monitor.</summary>
+public static class MonitoringServiceCollectionExtensions
+{
+    /// <summary>Adds the offline rater.</summary>
+    public static IServiceCollection AddSimulatorMonitoring(this IServiceCollection services)
+    {
+        services.TryAddSingleton<OfflineRater>();
+        return services;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using Simulator.Core.Clinical;
+using Simulator.Core.Transcripts;
+
+namespace Simulator.Reports.Transcripts;
+
+/// <summary>Renders a run as a readable Markdown transcript, each turn with its latent state and scores.</summary>
+public static class MarkdownTranscript
+{
+    /// <summary>The Markdown of <paramref name="transcript"/>.</summary>
+    public static string Render(string runId, RunTranscript transcript)
+    {
+        var c = transcript.Configuration;
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"# Run {runId}\n\n");
+        if (c is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"- persona: `{c.Persona}`{(c.Variant is null ? "" : $" (variant `{c.Variant}`)")}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"- therapist: `{c.Therapist}`, protocol `{c.Protocol}`, style `{c.Style}`\n");
+            sb.Append(CultureInfo.InvariantCulture, $"- patient: `{c.Patient}`; seed {c.Seed}; monitor `{c.Monitor}`\n");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"- turns completed: {transcript.Turns.Count}{(transcript.Ended is { } e ? $" (ended: {e.Reason})" : "")}\n");
+        if (transcript.InitialState.Count > 0)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"- initial state: {State(transcript.InitialState)}\n");
+        }
+
+        foreach (var t in transcript.Turns)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"\n## Turn {t.Turn}\n\n");
+            if (t.FiredEvents.Count > 0)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"> event: {string.Join(", ", t.FiredEvents)}\n\n");
+            }
+
+            sb.Append(CultureInfo.InvariantCulture, $"**Patient:** {t.Patient}\n\n**Therapist:** {t.Therapist}\n\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<sub>state: {State(t.State)}");
+            if (t.AppraisedActs.Count > 0)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $" · appraised: {string.Join(", ", t.AppraisedActs)}");
+            }
+
+            var scores = t.Metrics.Select(m => $"{m.Key} {m.Value.ToString("0.##", CultureInfo.InvariantCulture)}")
+                .Concat(t.Unscored.Select(u => $"{u.Key} unscored ({u.Value})"));
+            sb.Append(CultureInfo.InvariantCulture, $" · monitor: {string.Join(", ", scores)}</sub>\n");
+        }
+
+        return sb.ToString();
+    }
+
+    private static string State(IReadOnlyDictionary<string, double> state)
+    {
+        var parts = new List<string>();
+        if (state.TryGetValue(StateVariables.Phq9, out var phq))
+        {
+            var score = (int)Math.Round(phq, MidpointRounding.AwayFromZero);
+            parts.Add($"PHQ-9 {score} ({Instruments.Phq9Band(score)})");
+        }
+
+        if (state.TryGetValue(StateVariables.Gad7, out var gad))
+        {
+            var score = (int)Math.Round(gad, MidpointRounding.AwayFromZero);
+            parts.Add($"GAD-7 {score} ({Instruments.Gad7Band(score)})");
+        }
+
+        if (state.TryGetValue(StateVariables.Cssrs, out var cssrs))
+        {
+            parts.Add($"C-SSRS {(int)Math.Floor(cssrs + 1e-9)}");
+        }
+
+        parts.AddRange(state
+            .Where(kv => kv.Key.StartsWith(StateVariables.ConvictionPrefix, StringComparison.Ordinal) || kv.Key is StateVariables.Hopelessness or StateVariables.Distress or StateVariables.Alliance)
+            .Select(kv => $"{kv.Key} {kv.Value.ToString("0.00", CultureInfo.InvariantCulture)}"));
+        return string.Join(", ", parts);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using MessagePack;
+using Simulator.Core.Events;
+using Simulator.Core.Validation;
+
+namespace Simulator.Storage.EventLog;
+
+/// <summary>
+/// Reads a run's event log. A torn last frame (a crash mid-write) is dropped; damage anywhere
+/// else, or a file that is not an event log, is refused with <see cref="InvalidInputException"/>.
+/// </summary>
+public static class EventLogReader
+{
+    /// <summary>Reads every complete event of the log at <paramref name="path"/>.</summary>
+    public static LogContents Read(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new InvalidInputException("the run has no event log", path);
+        }
+
+        return Parse(bytes, path);
+    }
+
+    /// <summary>Parses log bytes; <paramref name="path"/> names the file in errors.</summary>
+    public static LogContents Parse(ReadOnlySpan<byte> bytes, string path)
+    {
+        if (bytes.Length < LogFormat.Header.Length)
+        {
+            // A crash before the header was complete leaves a log with no events.
+            return bytes.SequenceEqual(LogFormat.Header[..bytes.Length])
+                ? new LogContents([], 0, bytes.Length > 0)
+                : throw NotALog(path);
+        }
+
+        if (!bytes[..LogFormat.Header.Length].SequenceEqual(LogFormat.Header))
+        {
+            throw NotALog(path);
+        }
+
+        var events = new List<RunEvent>();
+        var offset = LogFormat.Header.Length;
+        while (offset < bytes.Length)
+        {
+            var rest = bytes.Length - offset;
+            if (rest < LogFormat.FrameHeaderSize)
+            {
+                return new LogContents(events, offset, TornTail: true);
+            }
+
+            var length = BinaryPrimitives.ReadUInt32LittleEndian(bytes[offset..]);
+            var crc = BinaryPrimitives.ReadUInt32LittleEndian(bytes[(offset + 4)..]);
+            if (length > LogFormat.MaxPayload)
+            {
+                throw Corrupt(path, offset, $"frame length {length} exceeds the limit of {LogFormat.MaxPayload} bytes");
+            }
+
+            var end = (long)offset + LogFormat.FrameHeaderSize + length;
+            if (end > bytes.Length)
+            {
+                return new LogContents(events, offset, TornTail: true);
+            }
+
+            var payload = bytes[(offset + LogFormat.FrameHeaderSize)..(int)end];
+            if (Crc32.HashToUInt32(payload) != crc)
+            {
+                // The last frame of the file failing its checksum is a torn write; earlier ones are damage.
+                return end == bytes.Length
+                    ? new LogContents(events, offset, TornTail: true)
+                    : throw Corrupt(path, offset, "checksum mismatch");
+            }
+
+            try
+            {
+                events.Add(EventSerializer.Deserialize(payload.ToArray()));
+            }
+            catch (MessagePackSerializationException ex)
+            {
+                throw Corrupt(path, offset, "the frame does not hold a run event", ex);
+            }
+
+            offset = (int)end;
+        }
+
+        return new LogContents(events, offset, TornTail: false);
+    }
+
+    private static InvalidInputException NotALog(string path) =>
+        new("not a simulator event log (bad header)", path, field: "header");
+
+    private static InvalidInputException Corrupt(string path, int offset, string why, Exception? inner = null) =>
+        new($"corrupt event log at byte {offset}: {why}", path, field: "frame", inner: inner);
+}
+
+/// <summary>The events of a log, the length of its valid prefix, and whether a torn tail was dropped.</summary>
+public sealed record LogContents(IReadOnlyList<RunEvent> Events, long ValidLength, bool TornTail);

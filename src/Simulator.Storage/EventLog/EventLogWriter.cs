@@ -1,0 +1,69 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using Simulator.Core.Events;
+
+namespace Simulator.Storage.EventLog;
+
+/// <summary>
+/// Appends framed, checksummed events to a run's log. One writer per run; not thread-safe (the
+/// log writer task owns it). Opening an existing log drops a torn tail before appending.
+/// </summary>
+public sealed class EventLogWriter : IAsyncDisposable
+{
+    private readonly FileStream _stream;
+
+    private EventLogWriter(FileStream stream) => _stream = stream;
+
+    /// <summary>The events the log held when it was opened (empty for a new log).</summary>
+    public IReadOnlyList<RunEvent> Existing { get; private init; } = [];
+
+    /// <summary>Opens (or creates) the log at <paramref name="path"/> for appending.</summary>
+    public static EventLogWriter Open(string path)
+    {
+        var existing = File.Exists(path) ? EventLogReader.Read(path) : new LogContents([], 0, false);
+        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+        try
+        {
+            if (existing.ValidLength < LogFormat.Header.Length)
+            {
+                stream.SetLength(0);
+                stream.Write(LogFormat.Header);
+            }
+            else
+            {
+                stream.SetLength(existing.ValidLength);
+                stream.Position = existing.ValidLength;
+            }
+
+            stream.Flush(flushToDisk: true);
+            return new EventLogWriter(stream) { Existing = existing.Events };
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Appends one event (buffered until <see cref="FlushAsync"/>).</summary>
+    public ValueTask AppendAsync(RunEvent e, CancellationToken cancellationToken)
+    {
+        var payload = EventSerializer.Serialize(e);
+        var frame = new byte[LogFormat.FrameHeaderSize + payload.Length];
+        BinaryPrimitives.WriteUInt32LittleEndian(frame, (uint)payload.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(frame.AsSpan(4), Crc32.HashToUInt32(payload));
+        payload.CopyTo(frame, LogFormat.FrameHeaderSize);
+        return _stream.WriteAsync(frame, cancellationToken);
+    }
+
+    /// <summary>Hands buffered frames to the operating system, so they survive the process dying.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) => _stream.FlushAsync(cancellationToken);
+
+    /// <summary>Flushes to disk and closes.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stream.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        _stream.Flush(flushToDisk: true);
+        await _stream.DisposeAsync().ConfigureAwait(false);
+    }
+}

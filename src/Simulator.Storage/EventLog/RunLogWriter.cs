@@ -1,0 +1,25 @@
+using System.Threading.Channels;
+using Simulator.Core.Events;
+
+namespace Simulator.Storage.EventLog;
+
+/// <summary>
+/// The log writer of one run: drains the run's event channel into the log and flushes whenever it
+/// has caught up, so every completed turn reaches the file without waiting for the next one.
+/// </summary>
+public static class RunLogWriter
+{
+    /// <summary>Writes until the channel completes. Cancellation is not taken: a run's events must all land.</summary>
+    public static async Task PumpAsync(ChannelReader<RunEvent> events, EventLogWriter log)
+    {
+        while (await events.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            while (events.TryRead(out var e))
+            {
+                await log.AppendAsync(e, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await log.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+}

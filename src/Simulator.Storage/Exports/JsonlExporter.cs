@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Simulator.Core.Transcripts;
+
+namespace Simulator.Storage.Exports;
+
+/// <summary>
+/// <c>export --format jsonl</c>: one line per completed turn,
+/// <c>{"run","turn","patient","therapist","state":{...},"metrics":{...},"unscored":{...}}</c>.
+/// </summary>
+public static class JsonlExporter
+{
+    /// <summary>Writes the turns of one run.</summary>
+    public static async Task WriteAsync(string runId, RunTranscript transcript, TextWriter output, CancellationToken cancellationToken)
+    {
+        foreach (var t in transcript.Turns)
+        {
+            var line = JsonSerializer.Serialize(new
+            {
+                run = runId,
+                turn = t.Turn,
+                patient = t.Patient,
+                therapist = t.Therapist,
+                events = t.FiredEvents,
+                acts = t.AppraisedActs,
+                state = t.State.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4)),
+                metrics = t.Metrics,
+                unscored = t.Unscored,
+                evidence = t.Evidence,
+            });
+            await output.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using Simulator.Core.Validation;
+
+namespace Simulator.Storage.Runs;
+
+/// <summary>
+/// The runs folder: one folder per run. Run ids and paths given by users are resolved strictly
+/// inside it, so a run argument cannot reach other files.
+/// </summary>
+public sealed partial class RunStore(string root)
+{
+    /// <summary>How manifests are written: indented camelCase JSON.</summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>The runs folder, absolute.</summary>
+    public string Root { get; } = Path.GetFullPath(root);
+
+    /// <summary>Creates the folder of a new run.</summary>
+    public RunFolder Create(string runId)
+    {
+        if (!IsRunId(runId))
+        {
+            throw new ArgumentException($"'{runId}' is not a valid run id.", nameof(runId));
+        }
+
+        var folder = new RunFolder(runId, Path.Combine(Root, runId));
+        if (Directory.Exists(folder.Path))
+        {
+            throw new IOException($"Run folder {folder.Path} already exists.");
+        }
+
+        Directory.CreateDirectory(folder.Path);
+        return folder;
+    }
+
+    /// <summary>Finds a run by id or by a path inside the runs folder.</summary>
+    public RunFolder Open(string idOrPath)
+    {
+        var full = IsRunId(idOrPath) ? Path.Combine(Root, idOrPath) : Path.GetFullPath(idOrPath);
+        var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(full));
+        if (!string.Equals(parent, Path.TrimEndingDirectorySeparator(Root), StringComparison.Ordinal))
+        {
+            throw new InvalidInputException($"'{idOrPath}' is not a run in the runs folder {Root} (use --runs to point at another)", field: "run");
+        }
+
+        var folder = new RunFolder(Path.GetFileName(full), full);
+        if (!IsRunId(folder.RunId) || !File.Exists(folder.ManifestPath))
+        {
+            throw new InvalidInputException($"no run '{idOrPath}' in {Root}", field: "run");
+        }
+
+        return folder;
+    }
+
+    /// <summary>Every run folder with a readable manifest, oldest first, and the ones that could not be read.</summary>
+    public (IReadOnlyList<(RunFolder Folder, RunManifest Manifest)> Runs, IReadOnlyList<string> Unreadable) List()
+    {
+        var runs = new List<(RunFolder, RunManifest)>();
+        var unreadable = new List<string>();
+        if (!Directory.Exists(Root))
+        {
+            return (runs, unreadable);
+        }
+
+        foreach (var dir in Directory.EnumerateDirectories(Root).Order(StringComparer.Ordinal))
+        {
+            var folder = new RunFolder(Path.GetFileName(dir), dir);
+            if (!IsRunId(folder.RunId) || !File.Exists(folder.ManifestPath))
+            {
+                continue;
+            }
+
+            try
+            {
+                runs.Add((folder, ReadManifest(folder)));
+            }
+            catch (InvalidInputException)
+            {
+                unreadable.Add(folder.RunId);
+            }
+        }
+
+        return (runs.OrderBy(r => r.Item2.CreatedAt).ThenBy(r => r.Item1.RunId, StringComparer.Ordinal).ToList(), unreadable);
+    }
+
+    /// <summary>Reads a run's manifest.</summary>
+    public static RunManifest ReadManifest(RunFolder folder)
+    {
+        try
+        {
+            using var stream = File.OpenRead(folder.ManifestPath);
+            if (stream.Length > 1 << 20)
+            {
+                throw new InvalidInputException("manifest is larger than 1 MiB", folder.ManifestPath);
+            }
+
+            return JsonSerializer.Deserialize<RunManifest>(stream, Json)
+                ?? throw new InvalidInputException("manifest is empty", folder.ManifestPath);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidInputException($"manifest is not valid: {ex.Message}", folder.ManifestPath, (int?)(ex.LineNumber + 1), ex.Path, ex);
+        }
+    }
+
+    /// <summary>Writes a run's manifest atomically (a temporary file renamed over the old one).</summary>
+    public static void WriteManifest(RunFolder folder, RunManifest manifest)
+    {
+        var temp = folder.ManifestPath + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(manifest, Json));
+        File.Move(temp, folder.ManifestPath, overwrite: true);
+    }
+
+    /// <summary>True for names a run folder may have.</summary>
+    public static bool IsRunId(string text) => RunIdPattern().IsMatch(text);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,119}$")]
+    private static partial Regex RunIdPattern();
+}

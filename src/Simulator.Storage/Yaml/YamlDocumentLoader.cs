@@ -1,0 +1,171 @@
+using System.Text.RegularExpressions;
+using Simulator.Core.Validation;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Simulator.Storage.Yaml;
+
+/// <summary>
+/// Loads a YAML document into a domain record and validates it, turning every problem (syntax, an
+/// unknown field, a wrong type, a rule) into an <see cref="InvalidInputException"/> naming file, line and field.
+/// </summary>
+public static partial class YamlDocumentLoader
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .WithNodeTypeResolver(new ReadOnlyCollectionsResolver())
+        .Build();
+
+    /// <summary>The largest document accepted (a size limit for untrusted files).</summary>
+    public const int MaxBytes = 4 * 1024 * 1024;
+
+    /// <summary>Loads <paramref name="path"/> as <typeparamref name="T"/> and checks it with <paramref name="rules"/>.</summary>
+    public static T Load<T>(string path, Func<T, IReadOnlyList<ValidationIssue>> rules)
+        where T : class
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new InvalidInputException("file not found", path);
+        }
+
+        if (info.Length > MaxBytes)
+        {
+            throw new InvalidInputException($"file is larger than {MaxBytes} bytes", path);
+        }
+
+        return Parse(File.ReadAllText(path), path, rules);
+    }
+
+    /// <summary>Parses YAML text; <paramref name="path"/> names it in errors.</summary>
+    public static T Parse<T>(string text, string path, Func<T, IReadOnlyList<ValidationIssue>> rules)
+        where T : class
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            throw new InvalidInputException($"YAML syntax error: {Clean(ex.Message)}", path, (int)ex.Start.Line, inner: ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner gives up this way when a flow collection is still open at the end.
+            throw new InvalidInputException("YAML syntax error: a '[' or '{' is never closed", path, UnclosedFlowLine(text), inner: ex);
+        }
+
+        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new InvalidInputException("expected one YAML document holding a mapping", path, 1);
+        }
+
+        var locator = new YamlLocator(root);
+        T? value;
+        try
+        {
+            value = Deserializer.Deserialize<T>(text);
+        }
+        catch (YamlException ex)
+        {
+            var field = locator.PathAt(ex.Start);
+            throw new InvalidInputException(Explain(ex), path, (int)ex.Start.Line, field, ex);
+        }
+
+        if (value is null)
+        {
+            throw new InvalidInputException("the document is empty", path, 1);
+        }
+
+        var issues = rules(value);
+        if (issues.Count > 0)
+        {
+            var located = issues.Select(i => (Issue: i, Line: locator.LineOf(i.Field))).ToList();
+            var first = located[0];
+            var more = located.Skip(1).Select(x => $"\n{path}:{x.Line}: field '{x.Issue.Field}': {x.Issue.Message}");
+            throw new InvalidInputException(first.Issue.Message + string.Concat(more), path, first.Line, first.Issue.Field);
+        }
+
+        return value;
+    }
+
+    private static string Explain(YamlException ex)
+    {
+        var unknown = UnknownProperty().Match(ex.Message);
+        if (unknown.Success)
+        {
+            return $"unknown field '{unknown.Groups[1].Value}'";
+        }
+
+        var message = ex.InnerException?.Message ?? ex.Message;
+        var type = IntoType().Match(ex.Message);
+        var expected = type.Success ? TypeName(type.Groups[1].Value)
+            : ex.InnerException is FormatException && message.Contains("Boolean", StringComparison.Ordinal) ? "true or false"
+            : ex.InnerException is FormatException or OverflowException ? "a number"
+            : null;
+        return expected is null ? Clean(message) : $"wrong type: expected {expected} ({Clean(message)})";
+    }
+
+    private static int UnclosedFlowLine(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var depth = 0;
+            var quote = '\0';
+            foreach (var c in lines[i])
+            {
+                if (quote != '\0')
+                {
+                    quote = c == quote ? '\0' : quote;
+                }
+                else if (c is '"' or '\'')
+                {
+                    quote = c;
+                }
+                else if (c == '#')
+                {
+                    break;
+                }
+                else
+                {
+                    depth += c is '[' or '{' ? 1 : c is ']' or '}' ? -1 : 0;
+                }
+            }
+
+            if (depth > 0)
+            {
+                return i + 1;
+            }
+        }
+
+        return lines.Length;
+    }
+
+    private static string TypeName(string clr) => clr switch
+    {
+        _ when clr.StartsWith("System.Double", StringComparison.Ordinal) => "a number",
+        _ when clr.StartsWith("System.Int32", StringComparison.Ordinal) || clr.Contains("Nullable`1[[System.Int32", StringComparison.Ordinal) => "a whole number",
+        _ when clr.StartsWith("System.Boolean", StringComparison.Ordinal) => "true or false",
+        _ when clr.StartsWith("System.String", StringComparison.Ordinal) => "a text value",
+        _ when clr.Contains("List`1", StringComparison.Ordinal) => "a list",
+        _ when clr.Contains("Dictionary`2", StringComparison.Ordinal) => "a mapping",
+        _ => "a mapping",
+    };
+
+    private static string Clean(string message)
+    {
+        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the caller reports the line.
+        var cut = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line", StringComparison.Ordinal) && cut > 0 ? message[(cut + 3)..] : message;
+    }
+
+    [GeneratedRegex("Property '([^']+)' not found on type")]
+    private static partial Regex UnknownProperty();
+
+    [GeneratedRegex(@"into type ([\w.`\[\], =]+)")]
+    private static partial Regex IntoType();
+}
