@@ -68,3 +68,17 @@ public class LexicalAppraiserTests
     public void Appraise_ValidationWithoutBeliefInPlay_IsNotValidatesBelief() =>
         Assert.DoesNotContain(TherapistActs.ValidatesBelief, LexicalAppraiser.Appraise(Persona, "I had toast for breakfast.", "You're right, toast is good."));
 }
+
+public class RiskLanguageTests
+{
+    [Theory]
+    [InlineData("Some nights I think everyone would be fine if I just wasn't here.", true)]
+    [InlineData("I've wished I wouldn't wake up. More than once.", true)]
+    [InlineData("I've been thinking about how I'd do it. The tablets, mostly. I've counted them.", true)]
+    [InlineData("I've been saving up my tablets in a bag.", true)]
+    [InlineData("The tablets might be working, or they might not. It's hard to tell.", false)]
+    [InlineData("I don't want to die. I just want to stop feeling like this for a bit.", false)]
+    [InlineData("I'm dying to get back to work, honestly.", false)]
+    public void Read_IndirectIdeationCountsAsRisk_MedicationTalkDoesNot(string message, bool risk) =>
+        Assert.Equal(risk, PatientCues.Read(message, []).Risk);
+}

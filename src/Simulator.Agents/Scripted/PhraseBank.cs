@@ -6,7 +6,7 @@ namespace Simulator.Agents.Scripted;
 /// The offline therapists' phrases by act and style (<c>TherapistPhrases.yaml</c>, embedded), with
 /// slots <c>{echo}</c>, <c>{feeling}</c> and <c>{belief}</c> filled from the patient's own words.
 /// </summary>
-internal sealed class PhraseBank
+internal sealed partial class PhraseBank
 {
     private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> _phrases;
 
@@ -20,6 +20,17 @@ internal sealed class PhraseBank
             : throw new KeyNotFoundException($"The phrase bank has no '{act}' phrases.");
 
     public IEnumerable<string> All => _phrases.Values.SelectMany(s => s.Values).SelectMany(l => l);
+
+    /// <summary>
+    /// Whether a message used a template: every fixed stretch of its text (between slots) is in the
+    /// message, ignoring case (replies are capitalised after filling).
+    /// </summary>
+    public static bool Used(string template, string message) =>
+        SlotPattern().Split(template).Select(s => s.Trim()).Where(s => s.Length >= 6)
+            .All(s => message.Contains(s, StringComparison.OrdinalIgnoreCase));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{(echo|feeling|belief)\}")]
+    private static partial System.Text.RegularExpressions.Regex SlotPattern();
 
     private static PhraseBank Load()
     {

@@ -62,11 +62,11 @@ internal sealed class ScriptedPatient() : ScriptedChatClient("patient")
         }
 
         var topic = ChooseTopic(lines.Topics, context.State, random);
-        parts.Add(_used.Pick(topic.For(context.State.Normalised(topic.Variable)), random));
+        parts.Add(_used.Pick(LinesFor(topic, context.State), random));
         if (style is "verbose" or "tangent" && random.Chance(0.4))
         {
             var second = ChooseTopic(lines.Topics, context.State, random);
-            var line = _used.Pick(second.For(context.State.Normalised(second.Variable)), random);
+            var line = _used.Pick(LinesFor(second, context.State), random);
             if (!parts.Contains(line))
             {
                 parts.Add(line);
@@ -76,13 +76,35 @@ internal sealed class ScriptedPatient() : ScriptedChatClient("patient")
         return (string.Join(' ', parts), []);
     }
 
+    /// <summary>
+    /// The topic's lines for the state's band; once those are all said, the nearest band that has
+    /// unsaid lines (a patient at the ceiling still talks in the register just below it).
+    /// </summary>
+    private IReadOnlyList<string> LinesFor(LineTopic topic, ClinicalState state)
+    {
+        var level = state.Normalised(topic.Variable);
+        var bands = level < 1.0 / 3 ? new[] { topic.Low, topic.Mid, topic.High }
+            : level < 2.0 / 3 ? (level < 0.5 ? new[] { topic.Mid, topic.Low, topic.High } : new[] { topic.Mid, topic.High, topic.Low })
+            : new[] { topic.High, topic.Mid, topic.Low };
+        return bands.Take(2).FirstOrDefault(b => b.Any(_used!.IsFresh)) ?? bands[0];
+    }
+
     private LineTopic ChooseTopic(IReadOnlyList<LineTopic> topics, ClinicalState state, SeededRandom random)
     {
+        bool HasFresh(LineTopic t) => LinesFor(t, state).Any(_used!.IsFresh);
+
         // Conversations stay on a subject for a while: keep the last topic with some chance.
         var last = _used!.LastOwn is { } text ? _topicOfLine!.FirstOrDefault(kv => text.Contains(kv.Key, StringComparison.Ordinal)).Value : null;
-        if (last is not null && random.Chance(0.35))
+        if (last is not null && HasFresh(last) && random.Chance(0.35))
         {
             return last;
+        }
+
+        // Prefer topics with something left to say; when everything is said, any topic will do.
+        var fresh = topics.Where(HasFresh).ToList();
+        if (fresh.Count > 0)
+        {
+            topics = fresh;
         }
 
         var weights = topics.Select(t => t.Weight * (0.4 + Salient(state, t.Variable))).ToArray();

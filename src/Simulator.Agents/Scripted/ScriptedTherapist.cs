@@ -16,6 +16,7 @@ namespace Simulator.Agents.Scripted;
 internal sealed class ScriptedTherapist(TherapistPolicy policy) : ScriptedChatClient(policy.Name)
 {
     private UsedLines? _used;
+    private UsedLines? _usedTemplates;
 
     protected override (string Text, IReadOnlyList<string> Labels) Compose(IReadOnlyList<ChatMessage> history, SessionContext context)
     {
@@ -25,6 +26,8 @@ internal sealed class ScriptedTherapist(TherapistPolicy policy) : ScriptedChatCl
         var phase = context.Protocol.PhaseAt(context.Turn);
         _used ??= new UsedLines(context.Protocol.Phases.SelectMany(p => p.Lines));
         _used.Update(history);
+        _usedTemplates ??= new UsedLines(PhraseBank.Embedded.All, PhraseBank.Used);
+        _usedTemplates.Update(history);
 
         var plan = policy.Plan(cues, context, random);
         var parts = new List<string>();
@@ -32,7 +35,7 @@ internal sealed class ScriptedTherapist(TherapistPolicy policy) : ScriptedChatCl
         {
             var text = move == Moves.PhaseLine
                 ? _used.Pick(phase.Lines, random)
-                : Fill(random.Pick(PhraseBank.Embedded.For(move, context.Style)), cues);
+                : Fill(_usedTemplates.Pick(PhraseBank.Embedded.For(move, context.Style), random), cues);
             parts.Add(Capitalise(text));
         }
 

@@ -3,12 +3,13 @@ using Microsoft.Extensions.AI;
 namespace Simulator.Agents.Scripted;
 
 /// <summary>
-/// Which of a set of candidate lines a scripted speaker has already said, read from its own
-/// earlier messages in the history. Scans each message once, so a session costs O(turns).
+/// Which of a set of candidate lines (or templates) a scripted speaker has already said, read from
+/// its own earlier messages in the history. Scans each message once, so a session costs O(turns).
 /// </summary>
-internal sealed class UsedLines(IEnumerable<string> candidates)
+internal sealed class UsedLines(IEnumerable<string> candidates, Func<string, string, bool>? said = null)
 {
     private readonly string[] _candidates = [.. candidates.Distinct(StringComparer.Ordinal)];
+    private readonly Func<string, string, bool> _said = said ?? ((candidate, message) => message.Contains(candidate, StringComparison.Ordinal));
     private readonly Dictionary<string, int> _lastUsed = new(StringComparer.Ordinal);
     private int _scanned;
 
@@ -42,7 +43,7 @@ internal sealed class UsedLines(IEnumerable<string> candidates)
             var text = m.Text;
             foreach (var c in _candidates)
             {
-                if (text.Contains(c, StringComparison.Ordinal))
+                if (_said(c, text))
                 {
                     _lastUsed[c] = OwnMessages;
                 }
@@ -53,6 +54,9 @@ internal sealed class UsedLines(IEnumerable<string> candidates)
         }
     }
 
+    /// <summary>True when <paramref name="line"/> has not been said yet.</summary>
+    public bool IsFresh(string line) => !_lastUsed.ContainsKey(line);
+
     /// <summary>An unsaid line if there is one, else the one said longest ago.</summary>
     public string Pick(IReadOnlyList<string> lines, Core.Randomness.SeededRandom random)
     {
@@ -62,7 +66,7 @@ internal sealed class UsedLines(IEnumerable<string> candidates)
             return random.Pick(fresh);
         }
 
-        var oldest = lines.Min(l => _lastUsed[l]);
-        return random.Pick(lines.Where(l => _lastUsed[l] == oldest).ToList());
+        var oldest = lines.Min(l => _lastUsed.GetValueOrDefault(l));
+        return random.Pick(lines.Where(l => _lastUsed.GetValueOrDefault(l) == oldest).ToList());
     }
 }

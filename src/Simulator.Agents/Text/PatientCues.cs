@@ -65,7 +65,8 @@ public sealed partial record PatientCues(bool Risk, string? Feeling, Belief? Bel
         return string.Join(' ', words[..22]);
     }
 
-    [GeneratedRegex(@"kill myself|end it all|end my life|ending it|suicid|better off (dead|without me)|not (be|being) here|don't want to (be here|wake up|live|go on)|no point (in )?(living|going on|carrying on)|can't go on|hurt myself|harm myself|cut myself|overdose|the pills|take them all|disappear for good|not wake up|wish i (was|were) dead|rather be dead")]
+    // Suicidal ideation as people say it: mostly indirect ("if I just wasn't here"), C-SSRS 1 upwards.
+    [GeneratedRegex(@"kill(ing)? myself|end(ing)? (it all|my life|things)|suicid|better off (dead|without me)|(wasn'?t|weren'?t|not be|not being|no longer) (here|around|alive)|don'?t want to (be here|be alive|wake up|live|go on|exist)|(wouldn'?t|won'?t|not|never) (wake|waking) up|no point (in )?(living|going on|carrying on|being here)|can'?t (go on|do this any ?more)|(hurt|harm|cut)(ing)? myself|overdose|(sav(ed|ing)|stockpil\w*|kept|keeping|hoard\w*|counted|collect(ed|ing)) (up )?(all )?(my |the |those |mum'?s )?(old )?(pills|tablets|painkillers)|(pills|tablets|painkillers),? (in a bag|hidden|stashed|(i'?ve |i )?(saved|kept|stashed|hid))|tak(e|ing) them all|how i'?d do it|picked a (day|date)|written (something|a letter|letters|notes?) for|wish i (was|were) dead|wish i (wasn'?t|weren'?t) (here|born|alive)|rather be dead|disappear for good|not stopping at|step in front of|jump(ing)? (off|from)|\bnoose\b|(?<!(don'?t|do not|never) )want(ed)? to die")]
     private static partial Regex RiskPattern();
 
     [GeneratedRegex(@"just tell me|can you (tell|promise|say)|is it (definitely|really) (fine|ok|okay|safe|off|locked)|promise me|am i (sure|certain)|are you sure|do you think it's (fine|safe|ok|okay)|reassure me|100 ?%|definitely (off|locked|fine)")]
