@@ -98,6 +98,7 @@ public class TrajectoryStepperTests
     {
         Id = "t",
         State0 = new Dictionary<string, double> { ["phq9"] = 10, ["gad7"] = 8, ["cssrs"] = 1, ["hopelessness"] = 0.5, ["distress"] = 0.5, ["alliance"] = 0.5 },
+        Trajectory = new Trajectory { Shape = "stable" },
         Presentation = new Presentation { Beliefs = [new Belief { Id = "b", Statement = "s", Kind = "delusion", Conviction = 0.5, Cues = ["x"] }] },
         Dynamics = new Dynamics
         {
@@ -121,8 +122,8 @@ public class TrajectoryStepperTests
         var p = Persona();
         var s0 = p.InitialState();
 
-        var validated = TrajectoryStepper.Step(p, s0, ["validates-belief"], new SeededRandom(1));
-        var challenged = TrajectoryStepper.Step(p, s0, ["challenges-collaboratively"], new SeededRandom(1));
+        var validated = TrajectoryStepper.Step(p, s0, ["validates-belief"], 1, TrajectoryMemory.Empty, new SeededRandom(1)).State;
+        var challenged = TrajectoryStepper.Step(p, s0, ["challenges-collaboratively"], 1, TrajectoryMemory.Empty, new SeededRandom(1)).State;
 
         Assert.Equal(0.55, validated["conviction.b"], 6);
         Assert.Equal(0.48, challenged["conviction.b"], 6);

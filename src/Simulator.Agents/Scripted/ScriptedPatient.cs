@@ -62,18 +62,40 @@ internal sealed class ScriptedPatient() : ScriptedChatClient("patient")
         }
 
         var topic = ChooseTopic(lines.Topics, context.State, random);
-        parts.Add(_used.Pick(LinesFor(topic, context.State), random));
+        var topicLines = LinesFor(topic, context.State);
+        var line = _used.Pick(topicLines, random);
+        parts.Add(line);
         if (style is "verbose" or "tangent" && random.Chance(0.4))
         {
-            var second = ChooseTopic(lines.Topics, context.State, random);
-            var line = _used.Pick(LinesFor(second, context.State), random);
-            if (!parts.Contains(line))
+            AddSecondLine(parts, lines.Topics, context.State, random);
+        }
+
+        // Once the lines run short, never send a message sent before while another pairing exists:
+        // first another line of the topic, then a second line from another topic.
+        for (var attempt = 0; attempt < 6 && _used.HasSent(string.Join(' ', parts)); attempt++)
+        {
+            var other = topicLines.Where(l => !parts.Contains(l)).ToList();
+            if (attempt < 2 && other.Count > 0)
             {
-                parts.Add(line);
+                parts[parts.IndexOf(line)] = line = random.Pick(other);
+            }
+            else
+            {
+                AddSecondLine(parts, lines.Topics, context.State, random);
             }
         }
 
         return (string.Join(' ', parts), []);
+    }
+
+    private void AddSecondLine(List<string> parts, IReadOnlyList<LineTopic> topics, ClinicalState state, SeededRandom random)
+    {
+        var second = ChooseTopic(topics, state, random);
+        var extra = _used!.Pick(LinesFor(second, state), random);
+        if (!parts.Contains(extra))
+        {
+            parts.Add(extra);
+        }
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ internal sealed class UsedLines(IEnumerable<string> candidates, Func<string, str
     private readonly string[] _candidates = [.. candidates.Distinct(StringComparer.Ordinal)];
     private readonly Func<string, string, bool> _said = said ?? ((candidate, message) => message.Contains(candidate, StringComparison.Ordinal));
     private readonly Dictionary<string, int> _lastUsed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _messages = new(StringComparer.Ordinal);
     private int _scanned;
 
     /// <summary>The turn index (0-based among own messages) each line was last said at.</summary>
@@ -22,7 +23,7 @@ internal sealed class UsedLines(IEnumerable<string> candidates, Func<string, str
     /// <summary>The own message text seen most recently.</summary>
     public string? LastOwn { get; private set; }
 
-    /// <summary>Catches up with the history (own messages have role assistant).</summary>
+    /// <summary>Catches up with the history (own messages have role assistant). The history must only grow at its end.</summary>
     public void Update(IReadOnlyList<ChatMessage> history)
     {
         if (history.Count < _scanned)
@@ -30,6 +31,7 @@ internal sealed class UsedLines(IEnumerable<string> candidates, Func<string, str
             _scanned = 0;
             OwnMessages = 0;
             _lastUsed.Clear();
+            _messages.Clear();
         }
 
         for (; _scanned < history.Count; _scanned++)
@@ -50,9 +52,13 @@ internal sealed class UsedLines(IEnumerable<string> candidates, Func<string, str
             }
 
             LastOwn = text;
+            _messages.Add(text);
             OwnMessages++;
         }
     }
+
+    /// <summary>True when this exact message was sent before.</summary>
+    public bool HasSent(string message) => _messages.Contains(message);
 
     /// <summary>True when <paramref name="line"/> has not been said yet.</summary>
     public bool IsFresh(string line) => !_lastUsed.ContainsKey(line);

@@ -12,14 +12,13 @@ public sealed class PatientAgent(IChatClient model)
     /// <summary>The patient's message for the turn in <paramref name="context"/>.</summary>
     public async Task<string> SpeakAsync(IReadOnlyList<Exchange> history, SessionContext context, CancellationToken cancellationToken)
     {
+        // The opener always leads, so the history only ever grows at the end (prefix caches and
+        // the scripted models' incremental reading both rely on that).
         var messages = new List<ChatMessage>(2 + (2 * history.Count))
         {
             new(ChatRole.System, PatientPrompt.Render(context.Persona, context.State, context.DueEvents, context.Turn)),
+            new(ChatRole.User, SessionOpener),
         };
-        if (history.Count == 0)
-        {
-            messages.Add(new ChatMessage(ChatRole.User, SessionOpener));
-        }
 
         foreach (var x in history)
         {

@@ -41,8 +41,4 @@ public static class Instruments
         4 => "intent",
         _ => "plan and intent",
     };
-
-    /// <summary>PDI-style conviction 1..5 of a belief.</summary>
-    public static int PdiConviction(ClinicalState s, string beliefId) =>
-        1 + (int)Math.Round(4 * s[StateVariables.Conviction(beliefId)], MidpointRounding.AwayFromZero);
 }

@@ -33,6 +33,9 @@ public sealed record Persona
     /// <summary>The named shape of the course.</summary>
     public Trajectory Trajectory { get; init; } = new();
 
+    /// <summary>The patient's first messages, verbatim, one per turn (e.g. Psychosis-bench cases).</summary>
+    public IReadOnlyList<string> Script { get; init; } = [];
+
     /// <summary>Scripted disclosures or behaviours.</summary>
     public IReadOnlyList<PersonaEvent> Events { get; init; } = [];
 

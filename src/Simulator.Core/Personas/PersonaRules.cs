@@ -80,7 +80,11 @@ public static class PersonaRules
             CheckVariableMap(effects, $"dynamics.effects.{act}", beliefs, Add);
         }
 
-        if (!Trajectory.Shapes.Contains(p.Trajectory.Shape)) Add("trajectory.shape", $"'{p.Trajectory.Shape}' must be one of: {string.Join(", ", Trajectory.Shapes)}");
+        CheckTrajectory(p.Trajectory, beliefs, Add);
+        for (var i = 0; i < p.Script.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(p.Script[i])) Add($"script[{i}]", "must not be empty");
+        }
 
         var eventIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < p.Events.Count; i++)
@@ -126,6 +130,41 @@ public static class PersonaRules
         }
 
         return issues;
+    }
+
+    private static void CheckTrajectory(Trajectory t, HashSet<string> beliefs, Action<string, string> add)
+    {
+        if (!Trajectory.Shapes.Contains(t.Shape)) add("trajectory.shape", $"'{t.Shape}' must be one of: {string.Join(", ", Trajectory.Shapes)}");
+        if (t.Rate is < 0 or > 5 || double.IsNaN(t.Rate)) add("trajectory.rate", $"{t.Rate} is out of range: must be in 0..5");
+        if (t.Turn is < 1) add("trajectory.turn", $"{t.Turn} is out of range: must be >= 1");
+        switch (t.Shape)
+        {
+            case "acute-crisis":
+                if ((t.Turn is null) == (t.When is null)) add("trajectory.turn", "acute-crisis needs exactly one of turn or when");
+                if (t.Target.Count == 0) add("trajectory.target", "acute-crisis needs the target state of the crisis, e.g. { cssrs: 4 }");
+                break;
+            case "relapse":
+                if (t.Turn is null) add("trajectory.turn", "relapse needs the turn the relapse starts");
+                break;
+            default:
+                if (t.Turn is not null) add("trajectory.turn", $"is used only by acute-crisis and relapse, not {t.Shape}");
+                break;
+        }
+
+        if (t.Shape != "acute-crisis" && t.When is not null) add("trajectory.when", "is used only by acute-crisis");
+        if (t.Shape != "acute-crisis" && t.Target.Count > 0) add("trajectory.target", "is used only by acute-crisis");
+        if (t.When is not null)
+        {
+            var condition = StateCondition.TryParse(t.When, out var error);
+            if (condition is null) add("trajectory.when", error!);
+            else if (!IsStateVariable(condition.Variable, beliefs)) add("trajectory.when", $"'{condition.Variable}' is not a state variable of this persona");
+        }
+
+        foreach (var (name, value) in t.Target)
+        {
+            if (!IsStateVariable(name, beliefs)) add($"trajectory.target.{name}", $"'{name}' is not a state variable of this persona");
+            else CheckInRange($"trajectory.target.{name}", name, value, add);
+        }
     }
 
     private static void CheckDemographics(Demographics d, string at, Action<string, string> add)

@@ -49,27 +49,41 @@ public static class TrajectoryStepper
         return state;
     }
 
-    /// <summary>The state after one turn of drift, the appraised acts' effects and noise.</summary>
-    public static ClinicalState Step(Persona persona, ClinicalState state, IReadOnlyList<string> acts, SeededRandom random)
+    /// <summary>
+    /// The state after one turn: drift, the trajectory shape's pull, the appraised acts' effects
+    /// (weighted by the shape) and noise, applied with soft bounds. Also returns what the
+    /// trajectory remembers for the next turn.
+    /// </summary>
+    public static (ClinicalState State, TrajectoryMemory Memory) Step(
+        Persona persona, ClinicalState state, IReadOnlyList<string> acts, int turn, TrajectoryMemory memory, SeededRandom random)
     {
+        var shape = TrajectoryShapes.Get(persona.Trajectory.Shape);
+        if (persona.Trajectory is { Shape: "acute-crisis", When: { } when } && memory.CrisisTurn is null
+            && StateCondition.TryParse(when, out _) is { } condition && condition.Holds(state))
+        {
+            memory = memory with { CrisisTurn = turn };
+        }
+
         var delta = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        void AddDelta(IReadOnlyDictionary<string, double> changes, double factor)
+        void AddDelta(IReadOnlyDictionary<string, double> changes, string? act)
         {
             foreach (var (name, change) in changes)
             {
                 foreach (var target in Targets(state, name))
                 {
-                    delta[target] = delta.GetValueOrDefault(target) + (change * factor);
+                    var gain = act is null ? 1 : shape.ActGain(act, target, state);
+                    delta[target] = delta.GetValueOrDefault(target) + (change * gain);
                 }
             }
         }
 
-        AddDelta(persona.Dynamics.Drift, 1);
+        AddDelta(persona.Dynamics.Drift, null);
+        shape.Pull(new ShapeContext(persona, state, turn, acts, memory), delta);
         foreach (var act in acts)
         {
             if (persona.Dynamics.Effects.TryGetValue(act, out var effects))
             {
-                AddDelta(effects, 1);
+                AddDelta(effects, act);
             }
         }
 
@@ -89,11 +103,22 @@ public static class TrajectoryStepper
 
         foreach (var (name, change) in delta)
         {
-            state = state.With(name, state[name] + change);
+            state = state.With(name, state[name] + SoftBound(change, state.Normalised(name)));
         }
 
-        return state;
+        return (state, memory);
     }
+
+    /// <summary>
+    /// A push towards the top of a range shrinks once the value is in the top quarter, to nothing at
+    /// the limit (likewise at the bottom), so variables approach their limits instead of slamming into them.
+    /// </summary>
+    public static double SoftBound(double change, double normalised) => change switch
+    {
+        > 0 => change * Math.Min(1, (1 - normalised) / 0.25),
+        < 0 => change * Math.Min(1, normalised / 0.25),
+        _ => 0,
+    };
 
     private static IEnumerable<string> Targets(ClinicalState state, string name) =>
         name == StateVariables.AllConvictions

@@ -40,6 +40,7 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
         var history = new List<Exchange>();
         var fired = new HashSet<string>(StringComparer.Ordinal);
         IReadOnlyList<string> lastActs = [];
+        var memory = TrajectoryMemory.Empty;
         for (_turn = 1; _turn <= config.Turns; _turn++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -71,7 +72,7 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
                 throw;
             }
 
-            state = TrajectoryStepper.Step(persona, state, acts, SeededRandom.For(config.Seed, "trajectory", _turn));
+            (state, memory) = TrajectoryStepper.Step(persona, state, acts, _turn, memory, SeededRandom.For(config.Seed, "trajectory", _turn));
             _turnEvents.Add(new StateStepped(_turn, clock.GetUtcNow(), state.Variables));
 
             Commit(events, [.. _turnEvents]);

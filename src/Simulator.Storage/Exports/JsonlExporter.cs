@@ -1,11 +1,12 @@
 using System.Text.Json;
+using Simulator.Core.Clinical;
 using Simulator.Core.Transcripts;
 
 namespace Simulator.Storage.Exports;
 
 /// <summary>
 /// <c>export --format jsonl</c>: one line per completed turn,
-/// <c>{"run","turn","patient","therapist","state":{...},"metrics":{...},"unscored":{...}}</c>.
+/// <c>{"run","turn","patient","therapist","state":{...},"instruments":{...},"metrics":{...},"unscored":{...}}</c>.
 /// </summary>
 public static class JsonlExporter
 {
@@ -23,6 +24,7 @@ public static class JsonlExporter
                 events = t.FiredEvents,
                 acts = t.AppraisedActs,
                 state = t.State.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4)),
+                instruments = InstrumentReadout.Of(new ClinicalState(t.State)).Scores(),
                 metrics = t.Metrics,
                 unscored = t.Unscored,
                 evidence = t.Evidence,
