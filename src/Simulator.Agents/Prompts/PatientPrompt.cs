@@ -35,6 +35,11 @@ public static class PatientPrompt
             sb.Append(CultureInfo.InvariantCulture, $"Do not reveal yet: {string.Join("; ", withheld.Select(x => x.Item))}.\n");
         }
 
+        if (turn <= p.Script.Count)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"In this message say exactly, word for word: \"{p.Script[turn - 1]}\"\n");
+        }
+
         foreach (var e in dueEvents)
         {
             sb.Append(CultureInfo.InvariantCulture, $"In this message you say, in your own words: \"{e.Say}\"\n");

@@ -9,7 +9,8 @@ namespace Simulator.Agents.Scripted;
 /// <summary>
 /// The offline patient (<c>scripted:patient</c>): speaks from its persona's lines, reacting to what
 /// the therapist just did, then talking about a topic chosen by the state (higher variables are
-/// talked about more) in the band the state is in. Scripted events take the stage on their turn.
+/// talked about more) in the band the state is in. Scripted events take the stage on their turn;
+/// a persona's <c>script</c> is said verbatim on the first turns.
 /// </summary>
 internal sealed class ScriptedPatient() : ScriptedChatClient("patient")
 {
@@ -40,6 +41,12 @@ internal sealed class ScriptedPatient() : ScriptedChatClient("patient")
         var random = SeededRandom.For(context.Seed, "patient", context.Turn);
         var parts = new List<string>();
         var style = persona.Presentation.Style;
+
+        // A scripted case says its lines verbatim, one per turn, before the persona speaks freely.
+        if (context.Turn <= persona.Script.Count)
+        {
+            return (string.Join(' ', [persona.Script[context.Turn - 1], .. context.DueEvents.Select(e => e.Say)]), []);
+        }
 
         if (_used.OwnMessages == 0 && lines.Opening.Count > 0)
         {

@@ -7,7 +7,10 @@ namespace Simulator.Cli.Commands;
 /// <summary>The shared shape of <c>personas</c> and <c>protocols</c>: list, show, validate.</summary>
 internal static class CatalogCommands
 {
-    public static Command Create<T>(string name, string noun, DocumentCatalog<T> catalog, Func<CatalogEntry<T>, object> listRow, Func<CatalogEntry<T>, string> line)
+    /// <summary>Extra options of <c>show</c>, and a handler (given the <c>--json</c> flag) that takes over when it returns an exit code.</summary>
+    public sealed record ShowExtension<T>(IReadOnlyList<Option> Options, Func<ParseResult, CatalogEntry<T>, bool, CancellationToken, Task<int?>> Handle);
+
+    public static Command Create<T>(string name, string noun, DocumentCatalog<T> catalog, Func<CatalogEntry<T>, object> listRow, Func<CatalogEntry<T>, string> line, ShowExtension<T>? showExtension = null)
         where T : class
     {
         var json = new Option<bool>("--json") { Description = "Print JSON on standard output" };
@@ -38,9 +41,19 @@ internal static class CatalogCommands
 
         var target = new Argument<string>(noun) { Description = $"{noun} id or YAML file" };
         var show = new Command("show", $"Show one {noun}") { target, json };
-        show.SetAction(parse => CommandAction.Guard(() =>
+        foreach (var option in showExtension?.Options ?? [])
+        {
+            show.Add(option);
+        }
+
+        show.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
             var entry = catalog.Get(parse.GetValue(target)!);
+            if (showExtension is not null && await showExtension.Handle(parse, entry, parse.GetValue(json), cancellationToken) is { } handled)
+            {
+                return handled;
+            }
+
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(new { file = entry.File, hash = entry.Hash, document = entry.Document });

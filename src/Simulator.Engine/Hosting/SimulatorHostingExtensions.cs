@@ -25,6 +25,7 @@ public static class SimulatorHostingExtensions
         services.AddSingleton(sp => new PersonaCatalog(SimulatorOptions.SearchPaths(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.PersonasPath)));
         services.AddSingleton(sp => new ProtocolCatalog(SimulatorOptions.SearchPaths(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.ProtocolsPath)));
         services.AddSingleton<RunService>();
+        services.AddSingleton<TrajectoryPreview>();
         return services;
     }
 }
