@@ -29,18 +29,37 @@ internal sealed class ScriptedTherapist(TherapistPolicy policy) : ScriptedChatCl
         _usedTemplates ??= new UsedLines(PhraseBank.Embedded.All, PhraseBank.Used);
         _usedTemplates.Update(history);
 
-        var plan = policy.Plan(cues, context, random);
-        var parts = new List<string>();
-        foreach (var move in plan)
+        var plan = policy.Plan(cues, context, random).ToList();
+        var text = Compose(plan, cues, phase, context.Style, random);
+
+        // Never send a reply sent before while another wording exists: open with a reflection,
+        // then follow up with a line of the protocol's phase.
+        for (var attempt = 0; attempt < 4 && _used.HasSent(text); attempt++)
         {
-            var text = move == Moves.PhaseLine
-                ? _used.Pick(phase.Lines, random)
-                : Fill(_usedTemplates.Pick(PhraseBank.Embedded.For(move, context.Style), random), cues);
-            parts.Add(Capitalise(text));
+            var extra = attempt switch
+            {
+                0 when !plan.Contains(Moves.ReflectsFeeling) && !plan.Contains(Moves.ReflectsContent) => cues.Feeling is null ? Moves.ReflectsContent : Moves.ReflectsFeeling,
+                _ => Moves.PhaseLine,
+            };
+            if (extra == Moves.PhaseLine)
+            {
+                plan.Add(extra);
+            }
+            else
+            {
+                plan.Insert(0, extra);
+            }
+
+            text = Compose(plan, cues, phase, context.Style, random);
         }
 
-        return (string.Join(' ', parts), [.. plan.Select(Moves.ActOf).Distinct()]);
+        return (text, [.. plan.Select(Moves.ActOf).Distinct()]);
     }
+
+    private string Compose(IReadOnlyList<string> plan, PatientCues cues, Core.Protocols.ProtocolPhase phase, string style, SeededRandom random) =>
+        string.Join(' ', plan.Select(move => Capitalise(move == Moves.PhaseLine
+            ? _used!.Pick(phase.Lines, random)
+            : Fill(_usedTemplates!.Pick(PhraseBank.Embedded.For(move, style), random), cues))));
 
     private static string Fill(string template, PatientCues cues)
     {
