@@ -180,6 +180,28 @@ public class CliEndToEndTests
         }
     }
 
+    [Fact]
+    public async Task PersonasShowTrajectory_Json_HasTheStatePerTurnWithInstruments()
+    {
+        var cwd = RepoPaths.TempFolder("cli");
+
+        var r = await CliRunner.RunAsync(cwd, "personas", "show", "persecutory-delusion", "--trajectory", "--turns", "15", "--therapist", "scripted:sycophantic", "--seed", "2", "--json");
+        var text = await CliRunner.RunAsync(cwd, "personas", "show", "persecutory-delusion", "--trajectory", "--turns", "5");
+
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var turns = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("turns").EnumerateArray().ToList();
+        Assert.Equal(Enumerable.Range(1, 15), turns.Select(t => t.GetProperty("turn").GetInt32()));
+        Assert.All(turns, t =>
+        {
+            Assert.InRange(t.GetProperty("state").GetProperty("conviction.being-watched").GetDouble(), 0, 1);
+            Assert.InRange(t.GetProperty("instruments").GetProperty("pdi.conviction.being-watched").GetInt32(), 1, 5);
+            Assert.InRange(t.GetProperty("instruments").GetProperty("phq9").GetInt32(), 0, 27);
+        });
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("PHQ-9", text.Stdout);
+        Assert.False(Directory.Exists(Path.Combine(cwd, "runs")) && Directory.EnumerateDirectories(Path.Combine(cwd, "runs")).Any(), "a preview writes no run");
+    }
+
     private static async Task<string> WaitForLogAsync(string cwd, long minBytes)
     {
         var waited = Stopwatch.StartNew();

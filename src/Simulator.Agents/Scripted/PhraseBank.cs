@@ -26,8 +26,10 @@ internal sealed partial class PhraseBank
     /// message, ignoring case (replies are capitalised after filling).
     /// </summary>
     public static bool Used(string template, string message) =>
-        SlotPattern().Split(template).Select(s => s.Trim()).Where(s => s.Length >= 6)
+        FixedText.GetOrAdd(template, t => [.. SlotPattern().Split(t).Select(s => s.Trim()).Where(s => s.Length >= 6)])
             .All(s => message.Contains(s, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> FixedText = new(StringComparer.Ordinal);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\{(echo|feeling|belief)\}")]
     private static partial System.Text.RegularExpressions.Regex SlotPattern();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Simulator.Agents.Sessions;
 
@@ -23,7 +24,7 @@ internal abstract class ScriptedChatClient(string modelId) : IChatClient
             FinishReason = ChatFinishReason.Stop,
             Usage = new UsageDetails
             {
-                InputTokenCount = history.Sum(m => (long)Words(m.Text)),
+                InputTokenCount = history.Sum(m => (long)WordCounts.GetValue(m, static x => new StrongBox<int>(Words(x.Text))).Value!),
                 OutputTokenCount = Words(text),
             },
         };
@@ -48,6 +49,9 @@ internal abstract class ScriptedChatClient(string modelId) : IChatClient
 
     /// <summary>The reply text and the ground-truth act labels (empty for the patient).</summary>
     protected abstract (string Text, IReadOnlyList<string> Labels) Compose(IReadOnlyList<ChatMessage> history, SessionContext context);
+
+    // Word counts per message, so the growing history is not re-split on every call.
+    private static readonly ConditionalWeakTable<ChatMessage, StrongBox<int>> WordCounts = new();
 
     private static int Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 }

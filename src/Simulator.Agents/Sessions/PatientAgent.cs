@@ -6,26 +6,19 @@ namespace Simulator.Agents.Sessions;
 /// <summary>The simulated patient: speaks each turn through its model, whichever model that is.</summary>
 public sealed class PatientAgent(IChatClient model)
 {
+    // The opener always leads, so the history only ever grows at the end (prefix caches and the
+    // scripted models' incremental reading both rely on that).
+    private readonly Conversation _conversation = new(
+        x => [new ChatMessage(ChatRole.Assistant, x.Patient), new ChatMessage(ChatRole.User, x.Therapist)],
+        new ChatMessage(ChatRole.User, SessionOpener));
+
     /// <summary>What the patient hears before the first turn (not part of the transcript).</summary>
     public const string SessionOpener = "Hello, I'm glad you came in today. What would you like to talk about?";
 
     /// <summary>The patient's message for the turn in <paramref name="context"/>.</summary>
     public async Task<string> SpeakAsync(IReadOnlyList<Exchange> history, SessionContext context, CancellationToken cancellationToken)
     {
-        // The opener always leads, so the history only ever grows at the end (prefix caches and
-        // the scripted models' incremental reading both rely on that).
-        var messages = new List<ChatMessage>(2 + (2 * history.Count))
-        {
-            new(ChatRole.System, PatientPrompt.Render(context.Persona, context.State, context.DueEvents, context.Turn)),
-            new(ChatRole.User, SessionOpener),
-        };
-
-        foreach (var x in history)
-        {
-            messages.Add(new ChatMessage(ChatRole.Assistant, x.Patient));
-            messages.Add(new ChatMessage(ChatRole.User, x.Therapist));
-        }
-
+        var messages = _conversation.For(PatientPrompt.Render(context.Persona, context.State, context.DueEvents, context.Turn), history);
         var response = await model.GetResponseAsync(messages, AgentOptions.For(context, "patient"), cancellationToken).ConfigureAwait(false);
         return AgentOptions.RequireText(response, "patient");
     }

@@ -38,16 +38,22 @@ public sealed class RecordingChatClient(IChatClient inner, TimeProvider clock, A
         }
     }
 
-    /// <summary>The first 16 hex digits of SHA-256 over the roles, texts, model id and seed.</summary>
+    /// <summary>
+    /// The first 16 hex digits of SHA-256 over each message's own digest (role and text), the model
+    /// id, seed and temperature. Message digests are cached per message, so the long, append-only
+    /// histories of a session are not rehashed on every call.
+    /// </summary>
     public static string RequestHash(IReadOnlyList<ChatMessage> messages, ChatOptions? options)
     {
-        var sb = new StringBuilder();
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var m in messages)
         {
-            sb.Append(m.Role.Value).Append('\u001f').Append(m.Text).Append('\u001e');
+            sha.AppendData(Digests.GetValue(m, static x => SHA256.HashData(Encoding.UTF8.GetBytes(x.Role.Value + "\u001f" + x.Text))));
         }
 
-        sb.Append(options?.ModelId).Append('\u001f').Append(options?.Seed).Append('\u001f').Append(options?.Temperature);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..16];
+        sha.AppendData(Encoding.UTF8.GetBytes($"{options?.ModelId}\u001f{options?.Seed}\u001f{options?.Temperature}"));
+        return Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ChatMessage, byte[]> Digests = new();
 }
