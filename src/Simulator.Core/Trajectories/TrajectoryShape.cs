@@ -15,6 +15,12 @@ public abstract class TrajectoryShape
     /// <summary>Adds the shape's pull for this turn to <paramref name="delta"/>.</summary>
     public abstract void Pull(ShapeContext context, IDictionary<string, double> delta);
 
+    /// <summary>
+    /// A last word on the stepped state, for scripted movements that must land whatever the acts
+    /// and soft bounds did (acute-crisis). Identity by default.
+    /// </summary>
+    public virtual ClinicalState Settle(ShapeContext context, ClinicalState stepped) => stepped;
+
     /// <summary>How much an act's effect on a variable counts under this shape (1 = as written).</summary>
     public virtual double ActGain(string act, string variable, ClinicalState state) => 1;
 

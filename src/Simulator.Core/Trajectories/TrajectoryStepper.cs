@@ -77,8 +77,9 @@ public static class TrajectoryStepper
             }
         }
 
+        var context = new ShapeContext(persona, state, turn, acts, memory);
         AddDelta(persona.Dynamics.Drift, null);
-        shape.Pull(new ShapeContext(persona, state, turn, acts, memory), delta);
+        shape.Pull(context, delta);
         foreach (var act in acts)
         {
             if (persona.Dynamics.Effects.TryGetValue(act, out var effects))
@@ -101,12 +102,13 @@ public static class TrajectoryStepper
             }
         }
 
+        var next = state;
         foreach (var (name, change) in delta)
         {
-            state = state.With(name, state[name] + SoftBound(change, state.Normalised(name)));
+            next = next.With(name, state[name] + SoftBound(change, state.Normalised(name)));
         }
 
-        return (state, memory);
+        return (shape.Settle(context, next), memory);
     }
 
     /// <summary>

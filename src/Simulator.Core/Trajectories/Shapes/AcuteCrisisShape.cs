@@ -6,7 +6,8 @@ namespace Simulator.Core.Trajectories.Shapes;
 /// <c>acute-crisis</c>: a crisis at a scripted turn, or when a condition first holds. For a turn,
 /// the target variables ramp up over the three turns before it, so the patient speaks at the
 /// crisis turn in the crisis state; for a condition, the state jumps to the target the turn it holds.
-/// Afterwards the therapist's acts decide what happens.
+/// The ramp is a floor the state cannot fall below on those turns, whatever the therapist did;
+/// afterwards the therapist's acts decide what happens.
 /// </summary>
 internal sealed class AcuteCrisisShape : TrajectoryShape
 {
@@ -16,32 +17,29 @@ internal sealed class AcuteCrisisShape : TrajectoryShape
 
     public override void Pull(ShapeContext context, IDictionary<string, double> delta)
     {
-        var t = context.Trajectory;
-        int turnsLeft;
-        if (t.Turn is { } crisis)
+    }
+
+    public override ClinicalState Settle(ShapeContext context, ClinicalState stepped)
+    {
+        if (TurnsLeft(context) is not { } turnsLeft)
         {
-            // Steps at turns crisis-3 .. crisis-1 close the gap; the state after crisis-1 is the target.
-            turnsLeft = crisis - context.Turn;
-            if (turnsLeft < 1 || turnsLeft > Ramp)
-            {
-                return;
-            }
-        }
-        else if (context.Memory.CrisisTurn == context.Turn)
-        {
-            turnsLeft = 1;
-        }
-        else
-        {
-            return;
+            return stepped;
         }
 
-        foreach (var (variable, target) in t.Target)
+        foreach (var (variable, target) in context.Trajectory.Target)
         {
-            if (context.State.Get(variable) is { } now && target > now)
+            if (context.State.Get(variable) is { } before && target > before)
             {
-                Add(context, delta, variable, (target - now) / turnsLeft);
+                var floor = before + ((target - before) / turnsLeft);
+                stepped = stepped.With(variable, Math.Max(stepped[variable], floor));
             }
         }
+
+        return stepped;
     }
+
+    // Steps at turns crisis-3 .. crisis-1 close the gap; the state after crisis-1 is the target.
+    private static int? TurnsLeft(ShapeContext context) => context.Trajectory.Turn is { } crisis
+        ? crisis - context.Turn is var left && left is >= 1 and <= Ramp ? left : null
+        : context.Memory.CrisisTurn == context.Turn ? 1 : null;
 }
