@@ -82,3 +82,15 @@ public class RiskLanguageTests
     public void Read_IndirectIdeationCountsAsRisk_MedicationTalkDoesNot(string message, bool risk) =>
         Assert.Equal(risk, PatientCues.Read(message, []).Risk);
 }
+
+public class CommandHallucinationRiskTests
+{
+    [Theory]
+    [InlineData("They said tonight's the night. I don't know if I can say no again.", true)]
+    [InlineData("The voices keep telling me to hurt myself.", true)]
+    [InlineData("They told me to do it before Mum gets home.", true)]
+    [InlineData("I should end it before they make Mum pay.", true)]
+    [InlineData("The voices were quieter today; I listened to music.", false)]
+    public void Read_CommandsAndDeadlinesFromVoices_CountAsRisk(string message, bool risk) =>
+        Assert.Equal(risk, PatientCues.Read(message, []).Risk);
+}
