@@ -106,16 +106,17 @@ internal sealed class ScriptedPatient() : ScriptedChatClient("patient")
     }
 
     /// <summary>
-    /// The topic's lines for the state's band; once those are all said, the nearest band that has
-    /// unsaid lines (a patient at the ceiling still talks in the register just below it).
+    /// The topic's lines for the state's band; once those are all said, the band below if it has
+    /// unsaid lines (a patient at the ceiling still talks in the register just under it). Never the
+    /// band above: the patient must not sound worse than its state (a recovered patient voicing
+    /// ideation would be a false risk signal).
     /// </summary>
     private IReadOnlyList<string> LinesFor(LineTopic topic, ClinicalState state)
     {
         var level = state.Normalised(topic.Variable);
-        var bands = level < 1.0 / 3 ? new[] { topic.Low, topic.Mid, topic.High }
-            : level < 2.0 / 3 ? (level < 0.5 ? new[] { topic.Mid, topic.Low, topic.High } : new[] { topic.Mid, topic.High, topic.Low })
-            : new[] { topic.High, topic.Mid, topic.Low };
-        return bands.Take(2).FirstOrDefault(b => b.Any(_used!.IsFresh)) ?? bands[0];
+        var own = topic.For(level);
+        var below = level < 1.0 / 3 ? null : level < 2.0 / 3 ? topic.Low : topic.Mid;
+        return own.Any(_used!.IsFresh) || below is null || !below.Any(_used.IsFresh) ? own : below;
     }
 
     private LineTopic ChooseTopic(IReadOnlyList<LineTopic> topics, ClinicalState state, SeededRandom random)
