@@ -13,6 +13,8 @@ public class ReflectionTests
     [InlineData("I was sure I locked it", "you were sure you locked it")]
     [InlineData("You don't believe me", "I don't believe you")]
     [InlineData("I'm not sure what she's told you.", "you're not sure what she's told me")]
+    [InlineData("I'd fall apart if you ever left me.", "you'd fall apart if I ever left you")]
+    [InlineData("She gave it to you, not me.", "she gave it to me, not you")]
     public void Reflect_FirstPerson_BecomesSecondPerson(string said, string reflected) =>
         Assert.Equal(reflected, Reflection.Reflect(said));
 }

@@ -33,8 +33,23 @@ public static partial class Reflection
     {
         var next = Word().Match(text, you.Index + you.Length);
         var between = next.Success ? text[(you.Index + you.Length)..next.Index] : ".";
-        return next.Success && between.Trim().Length == 0 && SubjectVerbs.Contains(next.Value) ? "I" : "me";
+        if (!next.Success || between.Trim().Length > 0)
+        {
+            return "me";
+        }
+
+        // After a subordinator or at the start of a clause "you" is a subject ("if you ever leave me").
+        var before = text[..you.Index].TrimEnd();
+        var previous = Word().Matches(before) is { Count: > 0 } words ? words[^1] : null;
+        var clauseStart = before.Length == 0 || before[^1] is '.' or ',' or ';' or ':' or '!' or '?' || (previous is not null && previous.Index + previous.Length == before.Length && Subordinators.Contains(previous.Value));
+        return clauseStart || SubjectVerbs.Contains(next.Value) ? "I" : "me";
     }
+
+    private static readonly HashSet<string> Subordinators = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "if", "when", "whenever", "because", "that", "and", "but", "so", "as", "than", "unless", "until", "while", "since",
+        "what", "how", "why", "where", "before", "after", "though", "although", "then", "whether", "or",
+    };
 
     private static readonly HashSet<string> SubjectVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
