@@ -42,6 +42,13 @@ public class PatientCuesTests
         Assert.StartsWith("you found another camera", cues.Echo);
     }
 
+    [Theory]
+    [InlineData("A network popped up with my flat number in the name.", null)]
+    [InlineData("I've felt numb all week.", "numb")]
+    [InlineData("I was panicking on the bus.", "panicky")]
+    public void Read_FeelingWords_MatchWholeWordsOnly(string message, string? feeling) =>
+        Assert.Equal(feeling, PatientCues.Read(message, []).Feeling);
+
     [Fact]
     public void Read_ReassuranceRequest_IsDetected() =>
         Assert.True(PatientCues.Read("Can you just tell me it's definitely off? Please.", []).SeeksReassurance);

@@ -25,7 +25,7 @@ public sealed partial record PatientCues(bool Risk, string? Feeling, Belief? Bel
     {
         var lower = message.ToLowerInvariant();
         var risk = RiskPattern().IsMatch(lower);
-        var feeling = Feelings.FirstOrDefault(f => Regex.IsMatch(lower, $@"\b{Regex.Escape(f.Word)}", RegexOptions.CultureInvariant)).Reflected;
+        var feeling = Feelings.FirstOrDefault(f => Regex.IsMatch(lower, $@"\b{Regex.Escape(f.Word)}(s|ed|ing|y|ness|ky|ked|king)?\b", RegexOptions.CultureInvariant)).Reflected;
         var belief = beliefs.FirstOrDefault(b => MentionsAny(lower, b.Cues));
         var seeks = ReassurancePattern().IsMatch(lower);
         var sentences = Reflection.Sentences(message);
