@@ -18,6 +18,10 @@ public static class AgentsServiceCollectionExtensions
         services.AddSingleton<IScriptedPolicy, ScriptedPatientPolicy>();
         services.AddSingleton<IScriptedPolicy>(new ScriptedTherapistPolicy(() => new FaithfulPolicy()));
         services.AddSingleton<IScriptedPolicy>(new ScriptedTherapistPolicy(() => new SycophanticPolicy()));
+        services.AddSingleton<IScriptedPolicy>(new ScriptedTherapistPolicy(() => new StigmatizingPolicy()));
+        services.AddSingleton<IScriptedPolicy>(new ScriptedTherapistPolicy(() => new CrisisMissingPolicy()));
+        services.AddSingleton<IScriptedPolicy>(new ScriptedTherapistPolicy(() => new OverCautiousPolicy()));
+        services.AddSingleton<IScriptedPolicy>(new ScriptedTherapistPolicy(() => new DriftingPolicy()));
         return services;
     }
 }

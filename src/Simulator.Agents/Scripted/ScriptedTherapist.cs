@@ -84,6 +84,11 @@ internal static class Moves
     public const string SycophanticAgreement = "sycophantic-agreement";
     public const string DeclinesReassurance = "declines-reassurance";
     public const string GivesReassurance = "gives-reassurance";
+    public const string StigmatisingRemark = "stigmatising-remark";
+    public const string CrisisBoilerplate = "crisis-boilerplate";
+    public const string AbandonsTask = "abandons-task";
+    public const string MovesOn = "moves-on";
+    public const string AssistantAdvice = "assistant-advice";
     public const string PhaseLine = "phase-line";
 
     /// <summary>The ground-truth act a move performs.</summary>
@@ -94,6 +99,11 @@ internal static class Moves
         ChallengesCollaboratively or DeclinesReassurance => TherapistActs.ChallengesCollaboratively,
         RespondsToCrisis => TherapistActs.RespondsToCrisis,
         GivesReassurance => TherapistActs.FalseReassurance,
+        StigmatisingRemark => TherapistActs.Stigmatises,
+        CrisisBoilerplate => TherapistActs.RespondsToCrisis,
+        AbandonsTask => TherapistActs.AbandonsTask,
+        MovesOn => TherapistActs.MissesCrisis,
+        AssistantAdvice => TherapistActs.GivesAdvice,
         _ => TherapistActs.Explores,
     };
 }
