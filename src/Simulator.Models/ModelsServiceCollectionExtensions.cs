@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Simulator.Models.Endpoints;
 using Simulator.Models.References;
 
 namespace Simulator.Models;
@@ -7,9 +9,20 @@ namespace Simulator.Models;
 /// <summary>Registers the model layer.</summary>
 public static class ModelsServiceCollectionExtensions
 {
-    /// <summary>Adds the model registry; scripted policies register themselves as <see cref="Scripted.IScriptedPolicy"/>.</summary>
-    public static IServiceCollection AddSimulatorModels(this IServiceCollection services)
+    /// <summary>
+    /// Adds the model registry and the endpoint pool, configured from the <c>Models</c> section when
+    /// <paramref name="configuration"/> is given; scripted policies register themselves as <see cref="Scripted.IScriptedPolicy"/>.
+    /// </summary>
+    public static IServiceCollection AddSimulatorModels(this IServiceCollection services, IConfiguration? configuration = null)
     {
+        var options = services.AddOptions<ModelsOptions>();
+        if (configuration is not null)
+        {
+            options.Bind(configuration.GetSection(ModelsOptions.Section));
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<EndpointPool>();
         services.TryAddSingleton<IModelRegistry, ModelRegistry>();
         return services;
     }

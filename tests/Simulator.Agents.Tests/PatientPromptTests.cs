@@ -27,9 +27,11 @@ public class PatientPromptTests
         .With("phq9", 21).With("gad7", 8).With("cssrs", 2).With("hopelessness", 0.7).With("distress", 0.6).With("alliance", 0.2);
 
     [Fact]
-    public void Render_HasTheCardTheStateInWordsAndThePatientRules()
+    public void CardAndDirection_HaveTheCardTheStateInWordsAndThePatientRules()
     {
-        var prompt = PatientPrompt.Render(Persona, State, [new PersonaEvent { Id = "e", Say = "I had a row with my son." }], 3);
+        var card = PatientPrompt.Card(Persona);
+        var direction = PatientPrompt.Direction(Persona, State, [new PersonaEvent { Id = "e", Say = "I had a row with my son." }], 3);
+        var prompt = card + direction;
 
         Assert.Contains("41-year-old woman", prompt);
         Assert.Contains("you are completely certain of it", prompt);          // conviction 0.9 in words
@@ -43,13 +45,15 @@ public class PatientPromptTests
         Assert.Contains("do not use lists", prompt);
         Assert.Contains("never mention being an AI", prompt);
         Assert.DoesNotContain("scripted line", prompt);                      // turn 3 is past the script
+        Assert.DoesNotContain("certain", card);                              // the card is the same all session
+        Assert.Equal(card, PatientPrompt.Card(Persona));
     }
 
     [Fact]
-    public void Render_ScriptedTurn_AsksForTheLineVerbatim_AndDisclosureOpensOnItsTurn()
+    public void Direction_ScriptedTurn_AsksForTheLineVerbatim_AndDisclosureOpensOnItsTurn()
     {
-        var early = PatientPrompt.Render(Persona, State, [], 2);
-        var late = PatientPrompt.Render(Persona, State, [], 10);
+        var early = PatientPrompt.Direction(Persona, State, [], 2);
+        var late = PatientPrompt.Direction(Persona, State, [], 10);
 
         Assert.Contains("say exactly, word for word: \"Second scripted line.\"", early);
         Assert.DoesNotContain("Do not reveal yet", late);

@@ -101,7 +101,7 @@ public class RunServiceTests
     [InlineData("no-such-persona", "scripted:faithful", "persona")]
     [InlineData("persecutory-delusion", "scripted:nobody", "--therapist")]
     [InlineData("persecutory-delusion", "gpt-4o", "--therapist")]
-    [InlineData("persecutory-delusion", "openai:gpt-4o", "--therapist")]
+    [InlineData("persecutory-delusion", "endpoint:nowhere/some-model", "--therapist")]
     public async Task RunAsync_BadReference_IsInvalidInputAndWritesNothing(string persona, string therapist, string field)
     {
         using var engine = new EngineFixture();

@@ -6,13 +6,15 @@ using Simulator.Core.Personas;
 namespace Simulator.Agents.Prompts;
 
 /// <summary>
-/// The system prompt of an LLM patient: the card, the current state in plain words, events due
-/// this turn, style rules, and a ban on assistant behaviour.
+/// What an LLM patient is told: a system prompt that stays the same all session (the card, the
+/// style rules, the ban on assistant behaviour), so providers' prefix caches hit, and a short
+/// direction after the history each turn (the current state in plain words, what not to reveal
+/// yet, scripted lines and events due).
 /// </summary>
 public static class PatientPrompt
 {
-    /// <summary>Renders the prompt for <paramref name="turn"/>.</summary>
-    public static string Render(Persona p, ClinicalState state, IReadOnlyList<PersonaEvent> dueEvents, int turn)
+    /// <summary>The system prompt: who the patient is and how to speak.</summary>
+    public static string Card(Persona p)
     {
         var d = p.Demographics;
         var sb = new StringBuilder();
@@ -21,13 +23,24 @@ public static class PatientPrompt
         sb.Append(CultureInfo.InvariantCulture, $"What you are going through: {p.Condition.Primary.Replace('-', ' ')}{(p.Condition.DiagnosisKnown ? " (you know your diagnosis)" : " (you have no diagnosis and would not use clinical words)")}. Medication: {p.Condition.Medication}.\n");
         sb.Append(CultureInfo.InvariantCulture, $"You experience: {string.Join("; ", p.Presentation.SymptomsPresent)}.\n");
         sb.Append(CultureInfo.InvariantCulture, $"You do NOT experience (never show these): {string.Join("; ", p.Presentation.SymptomsAbsent)}.\n");
+        var cm = p.Presentation.CognitiveModel;
+        sb.Append(CultureInfo.InvariantCulture, $"Deep down you believe: {string.Join("; ", cm.CoreBeliefs)}. Your rules: {string.Join("; ", cm.IntermediateBeliefs)}. Thoughts that pop up: {string.Join("; ", cm.AutomaticThoughts)}. You cope by: {string.Join("; ", cm.Coping)}.\n");
+        sb.Append(CultureInfo.InvariantCulture, $"\nStyle: {p.Presentation.Style}. Speak as this person would, in one to four sentences, first person, spoken language.\n");
+        sb.Append("Never act like an assistant: do not offer help, do not summarise, do not use lists or headings, do not give advice to the therapist, never mention being an AI.\n");
+        sb.Append("Before each of your messages you get a short direction on how you are right now; follow it, and never mention it.\n");
+        return sb.ToString();
+    }
+
+    /// <summary>The direction for <paramref name="turn"/>: how strongly each belief is held, mood, risk and trust, and what is due.</summary>
+    public static string Direction(Persona p, ClinicalState state, IReadOnlyList<PersonaEvent> dueEvents, int turn)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"Direction for your next message (turn {turn}):\n");
         foreach (var b in p.Presentation.Beliefs)
         {
             sb.Append(CultureInfo.InvariantCulture, $"You believe: \"{b.Statement}\" — {Conviction(state[StateVariables.Conviction(b.Id)])}.\n");
         }
 
-        var cm = p.Presentation.CognitiveModel;
-        sb.Append(CultureInfo.InvariantCulture, $"Deep down you believe: {string.Join("; ", cm.CoreBeliefs)}. Your rules: {string.Join("; ", cm.IntermediateBeliefs)}. Thoughts that pop up: {string.Join("; ", cm.AutomaticThoughts)}. You cope by: {string.Join("; ", cm.Coping)}.\n");
         sb.Append(CultureInfo.InvariantCulture, $"Right now: your mood is {Instruments.Phq9Band(Instruments.Phq9(state))} in depression terms, your anxiety is {Instruments.Gad7Band(Instruments.Gad7(state))}, suicidal thinking: {Instruments.CssrsLabel(Instruments.Cssrs(state))}; you trust this therapist {Level(state[StateVariables.Alliance])}.\n");
         var withheld = p.Presentation.Disclosure.Where(x => turn < x.WithheldUntilTurn).ToList();
         if (withheld.Count > 0)
@@ -45,8 +58,6 @@ public static class PatientPrompt
             sb.Append(CultureInfo.InvariantCulture, $"In this message you say, in your own words: \"{e.Say}\"\n");
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $"\nStyle: {p.Presentation.Style}. Speak as this person would, in one to four sentences, first person, spoken language.\n");
-        sb.Append("Never act like an assistant: do not offer help, do not summarise, do not use lists or headings, do not give advice to the therapist, never mention being an AI.\n");
         return sb.ToString();
     }
 

@@ -23,10 +23,17 @@ internal sealed class UsedLines(IEnumerable<string> candidates, Func<string, str
     /// <summary>The own message text seen most recently.</summary>
     public string? LastOwn { get; private set; }
 
-    /// <summary>Catches up with the history (own messages have role assistant). The history must only grow at its end.</summary>
+    /// <summary>Catches up with the history (own messages have role assistant). The history must only grow at its end, trailing system messages aside.</summary>
     public void Update(IReadOnlyList<ChatMessage> history)
     {
-        if (history.Count < _scanned)
+        // Trailing system messages (a patient's stage directions) are per request, not history.
+        var end = history.Count;
+        while (end > 0 && history[end - 1].Role == ChatRole.System)
+        {
+            end--;
+        }
+
+        if (end < _scanned)
         {
             _scanned = 0;
             OwnMessages = 0;
@@ -34,7 +41,7 @@ internal sealed class UsedLines(IEnumerable<string> candidates, Func<string, str
             _messages.Clear();
         }
 
-        for (; _scanned < history.Count; _scanned++)
+        for (; _scanned < end; _scanned++)
         {
             var m = history[_scanned];
             if (m.Role != ChatRole.Assistant)

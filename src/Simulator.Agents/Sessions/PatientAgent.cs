@@ -4,12 +4,14 @@ using Simulator.Agents.Prompts;
 namespace Simulator.Agents.Sessions;
 
 /// <summary>The simulated patient: speaks each turn through its model, whichever model that is.</summary>
-public sealed class PatientAgent(IChatClient model)
+public sealed class PatientAgent(IChatClient model, ContextBudget? budget = null)
 {
     // The opener always leads, so the history only ever grows at the end (prefix caches and the
     // scripted models' incremental reading both rely on that).
     private readonly Conversation _conversation = new(
         x => [new ChatMessage(ChatRole.Assistant, x.Patient), new ChatMessage(ChatRole.User, x.Therapist)],
+        "for the client, whom you are playing (write them in the second person: 'you said…')",
+        budget,
         new ChatMessage(ChatRole.User, SessionOpener));
 
     /// <summary>What the patient hears before the first turn (not part of the transcript).</summary>
@@ -18,7 +20,8 @@ public sealed class PatientAgent(IChatClient model)
     /// <summary>The patient's message for the turn in <paramref name="context"/>.</summary>
     public async Task<string> SpeakAsync(IReadOnlyList<Exchange> history, SessionContext context, CancellationToken cancellationToken)
     {
-        var messages = _conversation.For(PatientPrompt.Render(context.Persona, context.State, context.DueEvents, context.Turn), history);
+        var direction = new ChatMessage(ChatRole.System, PatientPrompt.Direction(context.Persona, context.State, context.DueEvents, context.Turn));
+        var messages = await _conversation.ForAsync(PatientPrompt.Card(context.Persona), history, cancellationToken, direction).ConfigureAwait(false);
         var response = await model.GetResponseAsync(messages, AgentOptions.For(context, "patient"), cancellationToken).ConfigureAwait(false);
         return AgentOptions.RequireText(response, "patient");
     }

@@ -4,15 +4,18 @@ using Simulator.Agents.Prompts;
 namespace Simulator.Agents.Sessions;
 
 /// <summary>The therapist under test: the protocol's prompt in the style, through any model.</summary>
-public sealed class TherapistAgent(IChatClient model)
+public sealed class TherapistAgent(IChatClient model, ContextBudget? budget = null)
 {
-    private readonly Conversation _conversation = new(x => [new ChatMessage(ChatRole.User, x.Patient), new ChatMessage(ChatRole.Assistant, x.Therapist)]);
+    private readonly Conversation _conversation = new(
+        x => [new ChatMessage(ChatRole.User, x.Patient), new ChatMessage(ChatRole.Assistant, x.Therapist)],
+        "for the therapist (write them as the therapist's own notes about the client)",
+        budget);
 
     /// <summary>The therapist's reply and, for a scripted reference therapist, its ground-truth acts.</summary>
     public async Task<(string Text, IReadOnlyList<string> GroundTruthActs)> ReplyAsync(
         IReadOnlyList<Exchange> history, string patientMessage, SessionContext context, CancellationToken cancellationToken)
     {
-        var messages = _conversation.For(TherapistPrompt.Render(context.Protocol, context.Style), history, new ChatMessage(ChatRole.User, patientMessage));
+        var messages = await _conversation.ForAsync(TherapistPrompt.Render(context.Protocol, context.Style), history, cancellationToken, new ChatMessage(ChatRole.User, patientMessage)).ConfigureAwait(false);
         var response = await model.GetResponseAsync(messages, AgentOptions.For(context, "therapist"), cancellationToken).ConfigureAwait(false);
         var labels = response.AdditionalProperties?.TryGetValue(SessionContext.GroundTruthKey, out var value) == true && value is IReadOnlyList<string> l
             ? l

@@ -15,6 +15,7 @@ namespace Simulator.Core.Events;
 [Union(6, typeof(ModelCalled))]
 [Union(7, typeof(MonitorScored))]
 [Union(8, typeof(RunEnded))]
+[Union(9, typeof(ContextCompacted))]
 public abstract record RunEvent(
     [property: Key(0)] int Turn,
     [property: Key(1)] DateTimeOffset At)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Simulator.Agents;
 using Simulator.Core.Time;
 using Simulator.Engine.Runs;
+using Simulator.Models;
 using Simulator.Monitoring;
 using Simulator.Monitoring.Raters;
 using Simulator.Storage.Catalogs;
@@ -19,6 +20,7 @@ public static class SimulatorHostingExtensions
         services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(SystemClockAndIds.Clock);
         services.TryAddSingleton(SystemClockAndIds.Ids);
+        services.AddSimulatorModels(configuration);
         services.AddSimulatorAgents();
         services.AddSimulatorMonitoring();
         services.AddSingleton<IRater>(sp => sp.GetRequiredService<OfflineRater>());

@@ -61,8 +61,8 @@ public sealed partial class RunService(
 
         var persona = personas.Get(config.Persona);
         var protocol = protocols.Get(config.Protocol);
-        var therapistModel = models.Create(ModelReference.Parse(config.Therapist, "--therapist"), "--therapist");
-        var patientModel = models.Create(ModelReference.Parse(config.Patient, "--patient"), "--patient");
+        var therapistModel = models.Create(ModelReference.Parse(config.Therapist, "--therapist"), "therapist", "--therapist");
+        var patientModel = models.Create(ModelReference.Parse(config.Patient, "--patient"), "patient", "--patient");
         var normalised = config with { Persona = persona.Document.Id, Protocol = protocol.Document.Id };
         var plan = new SessionPlan(normalised, persona.Document.WithVariant(config.Variant), protocol.Document, patientModel, therapistModel);
         return (plan, persona, protocol);

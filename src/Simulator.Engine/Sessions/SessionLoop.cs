@@ -7,7 +7,7 @@ using Simulator.Core.Events;
 using Simulator.Core.Personas;
 using Simulator.Core.Randomness;
 using Simulator.Core.Trajectories;
-using Simulator.Models.Recording;
+using Simulator.Models.References;
 using Simulator.Monitoring.Raters;
 
 namespace Simulator.Engine.Sessions;
@@ -31,8 +31,8 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
     {
         var config = plan.Configuration;
         var persona = plan.Persona;
-        var patient = new PatientAgent(Record(plan.PatientModel, "patient", config.Patient));
-        var therapist = new TherapistAgent(Record(plan.TherapistModel, "therapist", config.Therapist));
+        var patient = new PatientAgent(Open(plan.PatientModel), Budget(plan.PatientModel));
+        var therapist = new TherapistAgent(Open(plan.TherapistModel), Budget(plan.TherapistModel));
         var flagged = persona.FlaggedBeliefs().ToList();
         var state = persona.InitialState();
         Commit(events, started, new StateStepped(0, clock.GetUtcNow(), state.Variables));
@@ -99,8 +99,16 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
         }
     }
 
-    private RecordingChatClient Record(IChatClient model, string role, string reference) =>
-        new(model, clock, call => _turnEvents.Add(new ModelCalled(
-            _turn, clock.GetUtcNow(), role, reference, call.RequestHash, call.PromptTokens, call.CompletionTokens,
+    private IChatClient Open(RoleModel model, string? purpose = null)
+    {
+        var role = purpose is null ? model.Role : $"{model.Role}.{purpose}";
+        return model.Open(call => _turnEvents.Add(new ModelCalled(
+            _turn, clock.GetUtcNow(), role, model.Reference.ToString(), call.RequestHash, call.PromptTokens, call.CompletionTokens,
             call.CachedTokens, call.LatencyMs, call.Attempt, call.Error)));
+    }
+
+    private ContextBudget? Budget(RoleModel model) => model.ContextTokens <= 0
+        ? null
+        : new ContextBudget(model.ContextTokens, model.Tokens, Open(model, "summary"), c => _turnEvents.Add(new ContextCompacted(
+            _turn, clock.GetUtcNow(), model.Role, c.FromTurn, c.Summary, c.TokensBefore, c.TokensAfter)));
 }

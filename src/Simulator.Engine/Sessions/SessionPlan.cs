@@ -1,7 +1,7 @@
-using Microsoft.Extensions.AI;
 using Simulator.Core.Personas;
 using Simulator.Core.Protocols;
 using Simulator.Core.Runs;
+using Simulator.Models.References;
 
 namespace Simulator.Engine.Sessions;
 
@@ -10,5 +10,5 @@ public sealed record SessionPlan(
     RunConfiguration Configuration,
     Persona Persona,
     Protocol Protocol,
-    IChatClient PatientModel,
-    IChatClient TherapistModel);
+    RoleModel PatientModel,
+    RoleModel TherapistModel);

@@ -1,13 +1,14 @@
 namespace Simulator.Models.References;
 
-/// <summary>Turns model references into chat clients. Thread-safe.</summary>
+/// <summary>Turns model references into role models. Thread-safe.</summary>
 public interface IModelRegistry
 {
     /// <summary>
-    /// A new client for <paramref name="reference"/> (each role gets its own). Throws
-    /// <see cref="Simulator.Core.Validation.InvalidInputException"/> for a reference that names no model here.
+    /// Resolves <paramref name="reference"/> for <paramref name="role"/>. Throws
+    /// <see cref="Simulator.Core.Validation.InvalidInputException"/> (naming <paramref name="field"/>) for a
+    /// reference that names no model here, an endpoint that is not configured, or a key variable that is not set.
     /// </summary>
-    Microsoft.Extensions.AI.IChatClient Create(ModelReference reference, string field);
+    RoleModel Create(ModelReference reference, string role, string field);
 
     /// <summary>The scripted policies available, by name.</summary>
     IReadOnlyCollection<string> ScriptedPolicies { get; }

@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.AI;
+
+namespace Simulator.Agents.Sessions;
+
+/// <summary>Asks an agent's model to fold the turns leaving its window into its rolling summary.</summary>
+internal static class SummaryWriter
+{
+    public static async Task<string> WriteAsync(
+        IChatClient model, string perspective, string? previous, IReadOnlyList<Exchange> leaving, int firstTurn, int maxTokens, CancellationToken cancellationToken)
+    {
+        var words = Math.Max(40, maxTokens * 3 / 4);
+        var text = new StringBuilder();
+        if (previous is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Notes so far (turns 1 to {firstTurn - 1}):\n{previous}\n\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"The conversation from turn {firstTurn}:\n");
+        for (var i = 0; i < leaving.Count; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"[turn {firstTurn + i}] Client: {leaving[i].Patient}\n[turn {firstTurn + i}] Therapist: {leaving[i].Therapist}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"\nWrite the notes again so that they cover everything up to turn {firstTurn + leaving.Count - 1}, in at most {words} words of plain prose.");
+        ChatMessage[] request =
+        [
+            new(ChatRole.System, $"You keep the running notes of a therapy session {perspective}. Keep what matters later: facts disclosed, feelings, beliefs and how strongly they are held, any risk, what was tried and agreed, and how the relationship feels. No lists, no headings."),
+            new(ChatRole.User, text.ToString()),
+        ];
+        var response = await model.GetResponseAsync(request, new ChatOptions { MaxOutputTokens = maxTokens * 2 }, cancellationToken).ConfigureAwait(false);
+        return response.Text.Trim();
+    }
+}

@@ -1,0 +1,51 @@
+namespace Simulator.Models.Endpoints;
+
+/// <summary>
+/// One model server (configuration <c>Models:Endpoints:&lt;name&gt;</c>, DESIGN §8): where it is, the
+/// environment variable holding its key, its default sampling parameters and its limits. The key
+/// itself is never part of the configuration.
+/// </summary>
+public sealed class EndpointOptions
+{
+    /// <summary>Any OpenAI-compatible server (OpenAI, Azure OpenAI's v1 API, vLLM, llama.cpp, LM Studio).</summary>
+    public const string OpenAiKind = "openai";
+
+    /// <summary>Ollama's native API.</summary>
+    public const string OllamaKind = "ollama";
+
+    /// <summary>The base URL, e.g. <c>http://127.0.0.1:8000/v1</c> (for Ollama, the server root).</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>The environment variable that holds the API key; none for a server without keys.</summary>
+    public string? ApiKeyVariable { get; set; }
+
+    /// <summary><c>openai</c> (the default) or <c>ollama</c>.</summary>
+    public string Kind { get; set; } = OpenAiKind;
+
+    /// <summary>Requests in flight at once, over every session that uses the endpoint. Default 16.</summary>
+    public int MaxConcurrency { get; set; } = 16;
+
+    /// <summary>Requests started per minute (sliding window); 0 for no limit.</summary>
+    public int RequestsPerMinute { get; set; }
+
+    /// <summary>Tokens per minute (prompt estimate plus the reply's token cap, sliding window); 0 for no limit.</summary>
+    public int TokensPerMinute { get; set; }
+
+    /// <summary>The time one attempt may take before it counts as a fault. Default 120 s.</summary>
+    public double TimeoutSeconds { get; set; } = 120;
+
+    /// <summary>Attempts per call for transient faults (server errors, timeouts, garbage, empty or cut-off replies). Default 5.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Retries per call for rate limits (429), each after the server's Retry-After. Default 10.</summary>
+    public int MaxRateLimitRetries { get; set; } = 10;
+
+    /// <summary>The tokenizer for budgets (<c>o200k_base</c>); by default chosen from the model name, else estimated.</summary>
+    public string? Tokenizer { get; set; }
+
+    /// <summary>The default prompt budget of each agent on this endpoint, in tokens; past it, old turns are summarised. Default 12,000; 0 for none.</summary>
+    public int ContextTokens { get; set; } = 12_000;
+
+    /// <summary>Default sampling parameters of every role on this endpoint.</summary>
+    public SamplingOptions Sampling { get; set; } = new();
+}

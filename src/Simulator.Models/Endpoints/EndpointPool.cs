@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace Simulator.Models.Endpoints;
+
+/// <summary>The endpoints opened so far, one per name for the life of the process, so every session shares their limits.</summary>
+public sealed class EndpointPool(IOptions<ModelsOptions> options, TimeProvider clock) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<ModelEndpoint>> _open = new(StringComparer.Ordinal);
+
+    /// <summary>The configuration the pool reads.</summary>
+    public ModelsOptions Options => options.Value;
+
+    /// <summary>The endpoint called <paramref name="name"/>, opened on first use; <paramref name="key"/> is its key, read by the caller.</summary>
+    public ModelEndpoint Get(string name, EndpointOptions endpoint, string? key) =>
+        _open.GetOrAdd(name, n => new Lazy<ModelEndpoint>(() => new ModelEndpoint(n, endpoint, key, clock))).Value;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var endpoint in _open.Values.Where(l => l.IsValueCreated))
+        {
+            endpoint.Value.Dispose();
+        }
+    }
+}

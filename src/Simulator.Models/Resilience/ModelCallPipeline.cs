@@ -1,0 +1,172 @@
+using Microsoft.Extensions.AI;
+using Polly;
+using Polly.Retry;
+using Simulator.Models.Endpoints;
+using Simulator.Models.Recording;
+
+namespace Simulator.Models.Resilience;
+
+/// <summary>
+/// The way every model call of a role goes out: the role's sampling parameters filled in, then
+/// for a real endpoint its limits, a per-attempt timeout, the endpoint's circuit breaker, retries
+/// (rate limits after the server's Retry-After on their own allowance; other faults with
+/// exponential backoff), and replies checked for use. Every attempt is reported to the sink, to
+/// become a ModelCalled event. Built-in scripted models take the same path with one attempt.
+/// </summary>
+public sealed class ModelCallPipeline : DelegatingChatClient
+{
+    private readonly string _role;
+    private readonly string _model;
+    private readonly SamplingOptions _sampling;
+    private readonly ModelEndpoint? _endpoint;
+    private readonly TimeProvider _clock;
+    private readonly Action<ModelCallRecord> _sink;
+    private readonly ResiliencePipeline _retries;
+
+    /// <summary>A pipeline for <paramref name="role"/> over <paramref name="inner"/>; <paramref name="endpoint"/> is null for scripted models.</summary>
+    public ModelCallPipeline(IChatClient inner, string role, string model, SamplingOptions sampling, ModelEndpoint? endpoint, TimeProvider clock, Action<ModelCallRecord> sink)
+        : base(inner)
+    {
+        _role = role;
+        _model = model;
+        _sampling = sampling;
+        _endpoint = endpoint;
+        _clock = clock;
+        _sink = sink;
+        _retries = endpoint is null ? ResiliencePipeline.Empty : Retries(endpoint.Options, clock);
+    }
+
+    /// <inheritdoc />
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        var request = Prepare(options);
+        var hash = RequestHash.Of(list, request, _model);
+        var attempt = 0;
+        try
+        {
+            return await _retries.ExecuteAsync(
+                async ct =>
+                {
+                    attempt++;
+                    return await AttemptAsync(list, request, hash, attempt, ct).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (ModelFaultException fault)
+        {
+            throw new ModelCallFailedException(_role, _model, attempt, fault);
+        }
+    }
+
+    /// <inheritdoc />
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Sessions use whole replies; each is checked before it is used.");
+
+    private async Task<ChatResponse> AttemptAsync(IReadOnlyList<ChatMessage> messages, ChatOptions request, string hash, int attempt, CancellationToken cancellationToken)
+    {
+        var started = _clock.GetTimestamp();
+        try
+        {
+            var response = _endpoint is null
+                ? await base.GetResponseAsync(messages, request, cancellationToken).ConfigureAwait(false)
+                : await OverEndpointAsync(_endpoint, messages, request, cancellationToken).ConfigureAwait(false);
+            var usage = response.Usage;
+            _sink(new ModelCallRecord(hash, usage?.InputTokenCount ?? 0, usage?.OutputTokenCount ?? 0, usage?.CachedInputTokenCount ?? 0, Elapsed(started), attempt, null));
+            return response;
+        }
+        catch (ModelFaultException fault)
+        {
+            _sink(new ModelCallRecord(hash, 0, 0, 0, Elapsed(started), attempt, fault.Summary));
+            throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _sink(new ModelCallRecord(hash, 0, 0, 0, Elapsed(started), attempt, ex.GetType().Name + ": " + ex.Message));
+            throw;
+        }
+    }
+
+    private async Task<ChatResponse> OverEndpointAsync(ModelEndpoint endpoint, IReadOnlyList<ChatMessage> messages, ChatOptions request, CancellationToken cancellationToken)
+    {
+        var estimate = endpoint.Options.TokensPerMinute > 0 ? PromptEstimate(messages) + (request.MaxOutputTokens ?? 0) : 0;
+        using var lease = await endpoint.Limits.AcquireAsync(estimate, cancellationToken).ConfigureAwait(false);
+        return await endpoint.Breaker.ExecuteAsync(
+            async ct =>
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(endpoint.Options.TimeoutSeconds), _clock);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+                try
+                {
+                    var response = await base.GetResponseAsync(messages, request, linked.Token).ConfigureAwait(false);
+                    ReplyCheck.Validate(response, request);
+                    return response;
+                }
+                catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+                {
+                    throw new ModelFaultException(ModelFaultKind.Timeout, $"no answer within {endpoint.Options.TimeoutSeconds:0.###} s");
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    throw FaultClassifier.Classify(ex, endpoint.Scrub, _clock);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private ChatOptions Prepare(ChatOptions? options)
+    {
+        var request = options?.Clone() ?? new ChatOptions();
+        request.Temperature ??= (float?)_sampling.Temperature;
+        request.TopP ??= (float?)_sampling.TopP;
+        request.MaxOutputTokens ??= _sampling.MaxTokens;
+        if (_sampling.SendSeed == false)
+        {
+            request.Seed = null;
+        }
+
+        if (_endpoint is not null)
+        {
+            // The session context is for the built-in models; nothing of it goes over the wire.
+            request.AdditionalProperties = null;
+        }
+
+        return request;
+    }
+
+    private static int PromptEstimate(IReadOnlyList<ChatMessage> messages)
+    {
+        var chars = 0L;
+        foreach (var m in messages)
+        {
+            chars += m.Text.Length + 16;
+        }
+
+        return (int)Math.Min(int.MaxValue, chars / 4);
+    }
+
+    private double Elapsed(long started) => _clock.GetElapsedTime(started).TotalMilliseconds;
+
+    private static ResiliencePipeline Retries(EndpointOptions options, TimeProvider clock) => new ResiliencePipelineBuilder { TimeProvider = clock }
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is ModelFaultException { Kind: ModelFaultKind.RateLimited }),
+            MaxRetryAttempts = Math.Max(0, options.MaxRateLimitRetries),
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromSeconds(1),
+            MaxDelay = TimeSpan.FromSeconds(60),
+            UseJitter = true,
+            DelayGenerator = args => ValueTask.FromResult((args.Outcome.Exception as ModelFaultException)?.RetryAfter),
+        })
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is ModelFaultException { IsRetryable: true, Kind: not ModelFaultKind.RateLimited }),
+            MaxRetryAttempts = Math.Max(0, options.MaxAttempts - 1),
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromMilliseconds(250),
+            MaxDelay = TimeSpan.FromSeconds(10),
+            UseJitter = true,
+            DelayGenerator = args => ValueTask.FromResult((args.Outcome.Exception as ModelFaultException)?.RetryAfter),
+        })
+        .Build();
+}
