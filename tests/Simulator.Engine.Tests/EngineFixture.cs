@@ -14,17 +14,26 @@ internal sealed class EngineFixture : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public EngineFixture(Action<IServiceCollection>? configure = null)
+    /// <param name="configure">more services.</param>
+    /// <param name="settings">more configuration (e.g. <c>Models:Endpoints:…</c>).</param>
+    /// <param name="clock">the clock; by default a pinned fake one. Sessions against real servers need the real one, for timeouts and Retry-After waits.</param>
+    public EngineFixture(Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         RunsRoot = RepoPaths.TempFolder("runs");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Simulator:PersonasPath"] = RepoPaths.Personas,
             ["Simulator:ProtocolsPath"] = RepoPaths.Protocols,
             ["Simulator:RunsPath"] = RunsRoot,
-        }).Build();
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(3) });
+        services.AddSingleton(clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(3) });
         services.AddSingleton<IIdGenerator>(new CountingIds());
         services.AddSimulator(configuration);
         configure?.Invoke(services);

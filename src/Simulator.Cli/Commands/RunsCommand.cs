@@ -54,7 +54,7 @@ internal static class RunsCommand
             var summary = MetricSummary.Of(transcript);
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(new { run = Row(manifest, folder), manifest, completedTurns = transcript.Turns.Count, tornTail = log.TornTail, metrics = summary });
+                JsonOutput.Write(new { run = Row(manifest, folder), manifest, completedTurns = transcript.Turns.Count, tornTail = log.TornTail, metrics = summary, usage = RoleUsage.Of(log.Events) });
                 return ExitCodes.Success;
             }
 
@@ -65,6 +65,11 @@ internal static class RunsCommand
             Console.Out.WriteLine($"patient    {c.Patient} · seed {c.Seed} · monitor {c.Monitor}");
             Console.Out.WriteLine($"turns      {transcript.Turns.Count} of {c.Turns} in the log{(log.TornTail ? " (a torn last frame was dropped)" : "")}");
             Console.Out.WriteLine($"content    {manifest.ContentHash}");
+            foreach (var u in RoleUsage.Of(log.Events))
+            {
+                Console.Out.WriteLine($"usage      {u.Role,-18} {u.Calls,6} calls {u.FailedAttempts,4} failed attempts  tokens in {u.PromptTokens,9} (cached {u.CachedTokens}) out {u.CompletionTokens,8}");
+            }
+
             foreach (var m in summary)
             {
                 var mean = m.Mean?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-";

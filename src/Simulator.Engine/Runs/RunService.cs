@@ -141,6 +141,7 @@ public sealed partial class RunService(
             ContentHash = hash,
             EndReason = reason,
             Error = error,
+            Usage = RoleUsage.Of(saved),
         });
         LogEnded(folder.RunId, status, loop.CompletedTurns, hash);
         return new RunResult(folder.RunId, folder.Path, loop.CompletedTurns, hash, status, reason, error);

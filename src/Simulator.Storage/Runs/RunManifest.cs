@@ -55,6 +55,9 @@ public sealed record RunManifest
 
     /// <summary>The error that ended a failed run.</summary>
     public string? Error { get; init; }
+
+    /// <summary>Model usage per role when the manifest was last written.</summary>
+    public IReadOnlyList<Core.Transcripts.RoleUsage> Usage { get; init; } = [];
 }
 
 /// <summary>Run statuses.</summary>
