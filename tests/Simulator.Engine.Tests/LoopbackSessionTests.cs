@@ -112,6 +112,25 @@ public class LoopbackSessionTests
         Assert.True(shares.Count >= 300 - 1 - compactions.Count);
     }
 
+    [Fact]
+    public async Task ServerThatKeepsFailing_EndsTheRunFailed_WithEveryCompletedTurnAndEveryAttemptSaved()
+    {
+        var (server, engine) = await StartAsync(
+            new FakeServerOptions { Faults = i => i >= 5 ? FaultKind.ServerError : FaultKind.None },
+            new Dictionary<string, string?> { ["Models:Endpoints:local:MaxAttempts"] = "3" });
+        await using var _ = server;
+        using var __ = engine;
+
+        var result = await engine.Runs.RunAsync(Session(20), null, CancellationToken.None);
+
+        Assert.Equal((5, RunStatus.Failed), (result.Turns, result.Status));
+        Assert.Contains("therapist model endpoint:local/fake-model failed after 3 attempts", result.Error);
+        var events = EventLogReader.Read(Path.Combine(result.Path, "events.msgpack")).Events;
+        Assert.Equal(RunEnded.Reasons.Error, events.OfType<RunEnded>().Single().Reason);
+        Assert.Equal(5, events.OfType<TherapistReplied>().Count());
+        Assert.Equal(3, events.OfType<ModelCalled>().Count(c => c.Turn == 6 && c.Role == "therapist" && c.Error is not null));
+    }
+
     private static double SharedPrefix(ReceivedRequest previous, ReceivedRequest current)
     {
         var shared = 0;

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Simulator.Core.Runs;
+using Simulator.Engine.Hosting;
+using Simulator.Engine.Runs;
+using Simulator.FakeModelServer;
+
+// Load harness (issue 6): N concurrent sessions whose therapist is an OpenAI-compatible server on
+// loopback answering after a fixed latency L. Each session makes its therapist calls one after
+// another, so the ideal rate is N / L calls per second; the harness reports the achieved rate as a
+// share of it. The endpoint's concurrency limit is set above N, so only the engine can fall short.
+//
+//   dotnet run -c Release --project bench/Simulator.Bench.Load -- [--latency 2] [--turns 10] [--sessions 64,256,1024]
+var latency = TimeSpan.FromSeconds(Arg("--latency", 2.0));
+var turns = (int)Arg("--turns", 10);
+var sizes = (Value("--sessions") ?? "64,256,1024").Split(',').Select(int.Parse).ToList();
+var root = Path.Combine(Path.GetTempPath(), "simulator-bench-load", Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+Environment.SetEnvironmentVariable("SIMULATOR_BENCH_KEY", "sk-bench");
+await using var server = await FakeModelServer.StartAsync(new FakeServerOptions { Latency = latency, ExpectedApiKey = "sk-bench" });
+
+Console.WriteLine($"latency {latency.TotalSeconds:0.###} s, {turns} turns a session, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine("| sessions N | therapist calls | wall (s) | ideal N/L | calls/s, steady | steady/ideal | calls/s, whole run | whole/ideal | peak working set (MB) |");
+Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+foreach (var n in sizes.Prepend(4))
+{
+    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Simulator:PersonasPath"] = Path.Combine(FindRepo(), "personas"),
+        ["Simulator:ProtocolsPath"] = Path.Combine(FindRepo(), "protocols", "therapy"),
+        ["Simulator:RunsPath"] = Path.Combine(root, n.ToString(CultureInfo.InvariantCulture)),
+        ["Models:Endpoints:local:BaseUrl"] = server.BaseUrl.ToString(),
+        ["Models:Endpoints:local:ApiKeyVariable"] = "SIMULATOR_BENCH_KEY",
+        ["Models:Endpoints:local:MaxConcurrency"] = (2 * n).ToString(CultureInfo.InvariantCulture),
+        ["Models:Endpoints:local:TimeoutSeconds"] = "60",
+    }).Build();
+    await using var services = new ServiceCollection().AddLogging().AddSimulator(configuration).BuildServiceProvider();
+    var runs = services.GetRequiredService<RunService>();
+    string[] personas = ["persecutory-delusion", "depression-suicidal", "ocd-checking"];
+    server.Clear();
+    var watch = Stopwatch.StartNew();
+    var samples = new List<(double Seconds, int Calls)>();
+    using var sampling = new CancellationTokenSource();
+    var sampler = Task.Run(async () =>
+    {
+        while (!sampling.IsCancellationRequested)
+        {
+            samples.Add((watch.Elapsed.TotalSeconds, server.RequestCount));
+            await Task.Delay(100, CancellationToken.None);
+        }
+    });
+    var results = await Task.WhenAll(Enumerable.Range(0, n).Select(i => Task.Run(() => runs.RunAsync(
+        new RunConfiguration { Persona = personas[i % personas.Length], Therapist = "endpoint:local/fake-model", Turns = turns, Seed = i + 1 },
+        null,
+        CancellationToken.None))));
+    var wall = watch.Elapsed.TotalSeconds;
+    await sampling.CancelAsync();
+    await sampler;
+    if (n == 4)
+    {
+        continue;   // warm-up: the first sessions pay for JIT and connection set-up
+    }
+
+    // Steady rate: the slope over the middle half of the run, away from ramp-up and wind-down.
+    var from = samples.First(x => x.Seconds >= wall * 0.25);
+    var to = samples.Last(x => x.Seconds <= wall * 0.75);
+    var steady = (to.Calls - from.Calls) / (to.Seconds - from.Seconds);
+    var failed = results.Count(r => r.Status != "completed");
+    var calls = server.RequestCount;
+    var rate = calls / wall;
+    var ideal = n / latency.TotalSeconds;
+    using var process = Process.GetCurrentProcess();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {n} | {calls} | {wall:0.00} | {ideal:0.0} | {steady:0.0} | {steady / ideal:P1} | {rate:0.0} | {rate / ideal:P1} | {process.PeakWorkingSet64 / 1e6:0} |{(failed > 0 ? $" {failed} runs failed" : "")}"));
+}
+
+Directory.Delete(root, recursive: true);
+
+double Arg(string name, double fallback) => Value(name) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+string? Value(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+static string FindRepo()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Simulator.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new DirectoryNotFoundException("Run the harness from inside the repository.");
+}
