@@ -15,7 +15,7 @@ public class ModelCallPipelineTests
         using var inner = new DelegateChatClient((_, _) => fails
             ? throw new HttpRequestException("boom")
             : new ChatResponse(new ChatMessage(ChatRole.Assistant, "hi")) { Usage = new UsageDetails { InputTokenCount = 12, OutputTokenCount = 3, CachedInputTokenCount = 8 } });
-        using var client = new ModelCallPipeline(inner, "patient", "scripted:test", new SamplingOptions(), null, TimeProvider.System, records.Add);
+        using var client = new ModelCallPipeline(inner, "patient", "scripted:test", new SamplingOptions(), Context.TokenCounter.Estimate, null, TimeProvider.System, records.Add);
         ChatMessage[] messages = [new(ChatRole.System, "be kind"), new(ChatRole.User, "hello")];
 
         await client.GetResponseAsync(messages);

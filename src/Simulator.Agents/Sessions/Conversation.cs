@@ -48,17 +48,16 @@ internal sealed class Conversation(Func<Exchange, IEnumerable<ChatMessage>> mirr
 
         _messages.AddRange(trailing);
         _pending = trailing.Length;
-        if (budget is { Tokens: > 0 } b && b.Counter.Count(_messages) > b.Tokens)
+        if (budget is { Tokens: > 0 } b && b.Counter.Count(_messages) is var tokens && tokens > b.Tokens)
         {
-            await CompactAsync(b, history, cancellationToken).ConfigureAwait(false);
+            await CompactAsync(b, history, tokens, cancellationToken).ConfigureAwait(false);
         }
 
         return _messages;
     }
 
-    private async Task CompactAsync(ContextBudget b, IReadOnlyList<Exchange> history, CancellationToken cancellationToken)
+    private async Task CompactAsync(ContextBudget b, IReadOnlyList<Exchange> history, int before, CancellationToken cancellationToken)
     {
-        var before = b.Counter.Count(_messages);
         var summaryAllowance = b.Tokens / 8;
         var kept = b.Counter.Count(_messages.Take(_fixed)) + summaryAllowance + b.Counter.Count(_messages.TakeLast(_pending));
         var window = new int[history.Count - _from];

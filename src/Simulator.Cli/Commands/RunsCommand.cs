@@ -52,9 +52,10 @@ internal static class RunsCommand
             var log = EventLogReader.Read(folder.EventsPath);
             var transcript = RunTranscript.From(log.Events);
             var summary = MetricSummary.Of(transcript);
+            var usage = RoleUsage.Of(log.Events);
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(new { run = Row(manifest, folder), manifest, completedTurns = transcript.Turns.Count, tornTail = log.TornTail, metrics = summary, usage = RoleUsage.Of(log.Events) });
+                JsonOutput.Write(new { run = Row(manifest, folder), manifest, completedTurns = transcript.Turns.Count, tornTail = log.TornTail, metrics = summary, usage });
                 return ExitCodes.Success;
             }
 
@@ -65,7 +66,7 @@ internal static class RunsCommand
             Console.Out.WriteLine($"patient    {c.Patient} · seed {c.Seed} · monitor {c.Monitor}");
             Console.Out.WriteLine($"turns      {transcript.Turns.Count} of {c.Turns} in the log{(log.TornTail ? " (a torn last frame was dropped)" : "")}");
             Console.Out.WriteLine($"content    {manifest.ContentHash}");
-            foreach (var u in RoleUsage.Of(log.Events))
+            foreach (var u in usage)
             {
                 Console.Out.WriteLine($"usage      {u.Role,-18} {u.Calls,6} calls {u.FailedAttempts,4} failed attempts  tokens in {u.PromptTokens,9} (cached {u.CachedTokens}) out {u.CompletionTokens,8}");
             }

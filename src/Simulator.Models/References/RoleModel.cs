@@ -29,5 +29,5 @@ public sealed class RoleModel(ModelReference reference, string role, IChatClient
 
     /// <summary>The role's client; each attempt of each call goes to <paramref name="sink"/>.</summary>
     public IChatClient Open(Action<ModelCallRecord> sink) =>
-        new ModelCallPipeline(provider, Role, Reference.ToString(), Sampling, endpoint, clock, sink);
+        new ModelCallPipeline(provider, Role, Reference.ToString(), Sampling, Tokens, endpoint, clock, sink);
 }

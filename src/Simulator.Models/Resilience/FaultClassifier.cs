@@ -38,18 +38,12 @@ public static class FaultClassifier
             return new ModelFaultException(kind, $"HTTP {code}: {message}", RetryAfter(headers, clock));
         }
 
-        for (var e = error; e is not null; e = e.InnerException)
+        return Chain(error).FirstOrDefault(e => e is JsonException or FormatException or IOException or SocketException or HttpRequestException) switch
         {
-            switch (e)
-            {
-                case JsonException or FormatException:
-                    return new ModelFaultException(ModelFaultKind.Unreadable, $"unreadable answer: {message}");
-                case IOException or SocketException or HttpRequestException:
-                    return new ModelFaultException(ModelFaultKind.Connection, $"connection: {message}");
-            }
-        }
-
-        return new ModelFaultException(ModelFaultKind.Unreadable, $"{error.GetType().Name}: {message}");
+            JsonException or FormatException => new ModelFaultException(ModelFaultKind.Unreadable, $"unreadable answer: {message}"),
+            IOException or SocketException or HttpRequestException => new ModelFaultException(ModelFaultKind.Connection, $"connection: {message}"),
+            _ => new ModelFaultException(ModelFaultKind.Unreadable, $"{error.GetType().Name}: {message}"),
+        };
     }
 
     private static (int? Status, Func<string, string?> Headers) Response(Exception error)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Polly;
 using Polly.Retry;
+using Simulator.Models.Context;
 using Simulator.Models.Endpoints;
 using Simulator.Models.Recording;
 
@@ -18,18 +19,20 @@ public sealed class ModelCallPipeline : DelegatingChatClient
     private readonly string _role;
     private readonly string _model;
     private readonly SamplingOptions _sampling;
+    private readonly TokenCounter _tokens;
     private readonly ModelEndpoint? _endpoint;
     private readonly TimeProvider _clock;
     private readonly Action<ModelCallRecord> _sink;
     private readonly ResiliencePipeline _retries;
 
     /// <summary>A pipeline for <paramref name="role"/> over <paramref name="inner"/>; <paramref name="endpoint"/> is null for scripted models.</summary>
-    public ModelCallPipeline(IChatClient inner, string role, string model, SamplingOptions sampling, ModelEndpoint? endpoint, TimeProvider clock, Action<ModelCallRecord> sink)
+    public ModelCallPipeline(IChatClient inner, string role, string model, SamplingOptions sampling, TokenCounter tokens, ModelEndpoint? endpoint, TimeProvider clock, Action<ModelCallRecord> sink)
         : base(inner)
     {
         _role = role;
         _model = model;
         _sampling = sampling;
+        _tokens = tokens;
         _endpoint = endpoint;
         _clock = clock;
         _sink = sink;
@@ -89,7 +92,7 @@ public sealed class ModelCallPipeline : DelegatingChatClient
 
     private async Task<ChatResponse> OverEndpointAsync(ModelEndpoint endpoint, IReadOnlyList<ChatMessage> messages, ChatOptions request, CancellationToken cancellationToken)
     {
-        var estimate = endpoint.Options.TokensPerMinute > 0 ? PromptEstimate(messages) + (request.MaxOutputTokens ?? 0) : 0;
+        var estimate = endpoint.Options.TokensPerMinute > 0 ? _tokens.Count(messages) + (request.MaxOutputTokens ?? 0) : 0;
         using var lease = await endpoint.Limits.AcquireAsync(estimate, cancellationToken).ConfigureAwait(false);
         return await endpoint.Breaker.ExecuteAsync(
             async ct =>
@@ -132,17 +135,6 @@ public sealed class ModelCallPipeline : DelegatingChatClient
         }
 
         return request;
-    }
-
-    private static int PromptEstimate(IReadOnlyList<ChatMessage> messages)
-    {
-        var chars = 0L;
-        foreach (var m in messages)
-        {
-            chars += m.Text.Length + 16;
-        }
-
-        return (int)Math.Min(int.MaxValue, chars / 4);
     }
 
     private double Elapsed(long started) => _clock.GetElapsedTime(started).TotalMilliseconds;
