@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.AI;
 using Simulator.Models.Endpoints;
 using Simulator.Models.Recording;
@@ -41,7 +43,7 @@ public class ModelCallPipelineTests
     }
 
     /// <summary>A fake chat client driven by a delegate.</summary>
-    private sealed class DelegateChatClient(Func<IEnumerable<ChatMessage>, ChatOptions?, ChatResponse> respond) : IChatClient
+    internal sealed class DelegateChatClient(Func<IEnumerable<ChatMessage>, ChatOptions?, ChatResponse> respond) : IChatClient
     {
         public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
             Task.FromResult(respond(messages, options));
@@ -54,5 +56,31 @@ public class ModelCallPipelineTests
         public void Dispose()
         {
         }
+    }
+}
+
+public class ModelRegistryTests
+{
+    [Fact]
+    public void Create_Scripted_HasNoPromptBudget_EvenWhenTheRoleConfiguresOne()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Models:Roles:patient:ContextTokens"] = "500" }).Build();
+        using var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection()
+            .AddSimulatorModels(configuration)
+            .AddSingleton<Scripted.IScriptedPolicy>(new EchoPolicy())
+            .BuildServiceProvider();
+        var registry = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<References.IModelRegistry>(services);
+
+        var model = registry.Create(References.ModelReference.Parse("scripted:echo", "--patient"), "patient", "--patient");
+
+        Assert.Equal(0, model.ContextTokens);
+    }
+
+    private sealed class EchoPolicy : Scripted.IScriptedPolicy
+    {
+        public string Name => "echo";
+
+        public IChatClient CreateClient() => new ModelCallPipelineTests.DelegateChatClient((_, _) => throw new NotSupportedException());
     }
 }

@@ -26,7 +26,8 @@ internal sealed class ModelRegistry(IEnumerable<IScriptedPolicy> policies, Endpo
                 : throw new InvalidInputException(
                     $"unknown scripted model 'scripted:{reference.Model}' (known: {string.Join(", ", _policies.Keys.Order().Select(k => "scripted:" + k))})",
                     field: field);
-            return new RoleModel(reference, role, policy.CreateClient(), roleOptions.Sampling, null, roleOptions.ContextTokens ?? 0, TokenCounter.Estimate, clock);
+            // No prompt budget: the scripted models read their own earlier messages, and have no context limit.
+            return new RoleModel(reference, role, policy.CreateClient(), roleOptions.Sampling, null, 0, TokenCounter.Estimate, clock);
         }
 
         var name = reference.Endpoint ?? reference.Kind;
