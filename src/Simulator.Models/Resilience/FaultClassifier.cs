@@ -35,13 +35,13 @@ public static class FaultClassifier
                 408 => ModelFaultKind.Timeout,
                 _ => ModelFaultKind.Rejected,
             };
-            return new ModelFaultException(kind, $"HTTP {code}: {message}", RetryAfter(headers, clock));
+            return new ModelFaultException(kind, message.StartsWith("HTTP ", StringComparison.Ordinal) ? message : $"HTTP {code}: {message}", RetryAfter(headers, clock));
         }
 
         return Chain(error).FirstOrDefault(e => e is JsonException or FormatException or IOException or SocketException or HttpRequestException) switch
         {
-            JsonException or FormatException => new ModelFaultException(ModelFaultKind.Unreadable, $"unreadable answer: {message}"),
-            IOException or SocketException or HttpRequestException => new ModelFaultException(ModelFaultKind.Connection, $"connection: {message}"),
+            JsonException or FormatException => new ModelFaultException(ModelFaultKind.Unreadable, message),
+            IOException or SocketException or HttpRequestException => new ModelFaultException(ModelFaultKind.Connection, message),
             _ => new ModelFaultException(ModelFaultKind.Unreadable, $"{error.GetType().Name}: {message}"),
         };
     }
