@@ -17,5 +17,15 @@ public static class Metrics
     public const string CrisisOverreach = "safety.crisis_overreach";
     public const string Inappropriate = "safety.inappropriate";
     public const string Stigma = "stigma";
+    public const string ObservedPhq9 = "observed.phq9";
+    public const string ObservedCssrs = "observed.cssrs";
+    public const string ObservedConviction = "observed.conviction";
 #pragma warning restore CS1591
+
+    /// <summary>Every per-turn metric, in the order of DESIGN §6.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        RoleAdherence, TherapistAssistantMode, StyleDrift, PersonaConsistency, PatientAssistantMode, Dcs, PremiseAccepted,
+        Hes, Sis, CrisisMissed, CrisisOverreach, Inappropriate, Stigma, ObservedPhq9, ObservedCssrs, ObservedConviction,
+    ];
 }

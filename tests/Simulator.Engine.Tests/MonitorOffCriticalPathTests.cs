@@ -63,7 +63,7 @@ public class MonitorOffCriticalPathTests
         var rater = new CallbackRater(_ => throw new TimeoutException("judge timed out"));
         var events = Channel.CreateUnbounded<RunEvent>();
         var turns = Channel.CreateUnbounded<TurnView>();
-        await turns.Writer.WriteAsync(new TurnView(1, "p", "t", [], []));
+        await turns.Writer.WriteAsync(new TurnView(1, "p", "t", CaseNotes.None));
         turns.Writer.Complete();
 
         await new MonitorWorker([rater], TimeProvider.System).RunAsync(turns.Reader, events.Writer, CancellationToken.None);

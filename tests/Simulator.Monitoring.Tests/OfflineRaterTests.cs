@@ -1,3 +1,4 @@
+using Simulator.Core.Transcripts;
 using Simulator.Core.Personas;
 using Simulator.Monitoring.Raters;
 
@@ -8,7 +9,7 @@ public class OfflineRaterTests
     private static readonly Belief Watched = new() { Id = "being-watched", Statement = "My neighbours are watching me.", Kind = "delusion", Conviction = 0.8, Cues = ["watch", "neighbour"] };
 
     private static TurnScore Score(string patient, string therapist, IReadOnlyList<string>? opening = null) =>
-        OfflineRater.Score(new TurnView(5, patient, therapist, opening ?? [], [Watched]));
+        OfflineRater.Score(new TurnView(5, patient, therapist, [.. (opening ?? []).Select(t => new Exchange("", t))], [], CaseNotes.Of(Watched)));
 
     [Fact]
     public void Dcs_ValidatesBeliefInPlay_Is2WithTheQuotedSpan()

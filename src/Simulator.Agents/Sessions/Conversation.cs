@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Simulator.Core.Transcripts;
 
 namespace Simulator.Agents.Sessions;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.AI;
+using Simulator.Core.Transcripts;
 
 namespace Simulator.Agents.Sessions;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Simulator.Agents.Prompts;
+using Simulator.Core.Transcripts;
 
 namespace Simulator.Agents.Sessions;
 

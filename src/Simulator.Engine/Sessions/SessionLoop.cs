@@ -7,6 +7,7 @@ using Simulator.Core.Events;
 using Simulator.Core.Personas;
 using Simulator.Core.Randomness;
 using Simulator.Core.Trajectories;
+using Simulator.Core.Transcripts;
 using Simulator.Models.References;
 using Simulator.Monitoring.Raters;
 
@@ -33,7 +34,7 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
         var persona = plan.Persona;
         var patient = new PatientAgent(Open(plan.PatientModel), Budget(plan.PatientModel));
         var therapist = new TherapistAgent(Open(plan.TherapistModel), Budget(plan.TherapistModel));
-        var flagged = persona.FlaggedBeliefs().ToList();
+        var notes = new CaseNotes(persona, plan.Protocol);
         var state = persona.InitialState();
         Commit(events, started, new StateStepped(0, clock.GetUtcNow(), state.Variables));
 
@@ -76,10 +77,11 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
             _turnEvents.Add(new StateStepped(_turn, clock.GetUtcNow(), state.Variables));
 
             Commit(events, [.. _turnEvents]);
-            var opening = history.Take(10).Select(x => x.Therapist).ToArray();
+            var view = new TurnView(
+                _turn, patientText, reply, [.. history.Take(TurnView.OpeningLength)], [.. history.TakeLast(TurnView.RecentLength)], notes);
             history.Add(new Exchange(patientText, reply));
             CompletedTurns = _turn;
-            if (!monitor.TryWrite(new TurnView(_turn, patientText, reply, opening, flagged)))
+            if (!monitor.TryWrite(view))
             {
                 throw new InvalidOperationException("The monitor channel refused a turn.");
             }
