@@ -62,9 +62,11 @@ public sealed partial class RunService(
         var persona = personas.Get(config.Persona);
         var protocol = protocols.Get(config.Protocol);
         var therapistModel = models.Create(ModelReference.Parse(config.Therapist, "--therapist"), "therapist", "--therapist");
-        var patientModel = models.Create(ModelReference.Parse(config.Patient, "--patient"), "patient", "--patient");
+        var patientReference = ModelReference.Parse(config.Patient, "--patient");
+        var patientModel = models.Create(patientReference, "patient", "--patient");
+        var appraisalModel = patientReference.IsScripted ? null : models.Create(patientReference, "appraisal", "--patient");
         var normalised = config with { Persona = persona.Document.Id, Protocol = protocol.Document.Id };
-        var plan = new SessionPlan(normalised, persona.Document.WithVariant(config.Variant), protocol.Document, patientModel, therapistModel);
+        var plan = new SessionPlan(normalised, persona.Document.WithVariant(config.Variant), protocol.Document, patientModel, therapistModel, appraisalModel);
         return (plan, persona, protocol);
     }
 

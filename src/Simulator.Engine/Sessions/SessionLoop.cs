@@ -15,9 +15,10 @@ namespace Simulator.Engine.Sessions;
 
 /// <summary>
 /// The turn loop of one session (DESIGN §3): the patient speaks, the therapist replies, the patient
-/// appraises the reply, the trajectory steps the state. Each turn's events go to the run's event
-/// channel together once the turn is complete, and the turn goes to the monitor's channel; neither
-/// the log writer nor the monitor is waited for.
+/// appraises the reply (offline, or an LLM patient through its appraisal model), the trajectory
+/// steps the state. Each turn's events go to the run's event channel together once the turn is
+/// complete, and the turn goes to the monitor's channel; neither the log writer nor the monitor is
+/// waited for.
 /// </summary>
 public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProvider clock)
 {
@@ -34,6 +35,7 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
         var persona = plan.Persona;
         var patient = new PatientAgent(Open(plan.PatientModel), Budget(plan.PatientModel));
         var therapist = new TherapistAgent(Open(plan.TherapistModel), Budget(plan.TherapistModel));
+        var appraise = plan.AppraisalModel is { } appraisal ? new ModelAppraiser(Open(appraisal)) : appraiser;
         var notes = new CaseNotes(persona, plan.Protocol);
         var state = persona.InitialState();
         Commit(events, started, new StateStepped(0, clock.GetUtcNow(), state.Variables));
@@ -63,8 +65,8 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
                 _turnEvents.Add(new PatientSpoke(_turn, clock.GetUtcNow(), patientText));
                 (reply, groundTruth) = await therapist.ReplyAsync(history, patientText, context, cancellationToken).ConfigureAwait(false);
                 _turnEvents.Add(new TherapistReplied(_turn, clock.GetUtcNow(), reply, groundTruth));
-                acts = await appraiser.AppraiseAsync(persona, patientText, reply, cancellationToken).ConfigureAwait(false);
-                _turnEvents.Add(new PatientAppraised(_turn, clock.GetUtcNow(), acts, appraiser.Name));
+                acts = await appraise.AppraiseAsync(persona, patientText, reply, cancellationToken).ConfigureAwait(false);
+                _turnEvents.Add(new PatientAppraised(_turn, clock.GetUtcNow(), acts, appraise.Name));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

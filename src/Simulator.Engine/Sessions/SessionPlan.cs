@@ -5,10 +5,15 @@ using Simulator.Models.References;
 
 namespace Simulator.Engine.Sessions;
 
-/// <summary>Everything a session needs, resolved and validated: the configuration, the documents and the models.</summary>
+/// <summary>
+/// Everything a session needs, resolved and validated: the configuration, the documents and the
+/// models. An LLM patient appraises through <see cref="AppraisalModel"/> (its own model, role
+/// <c>appraisal</c>); the scripted patient has none and uses the offline appraiser.
+/// </summary>
 public sealed record SessionPlan(
     RunConfiguration Configuration,
     Persona Persona,
     Protocol Protocol,
     RoleModel PatientModel,
-    RoleModel TherapistModel);
+    RoleModel TherapistModel,
+    RoleModel? AppraisalModel = null);

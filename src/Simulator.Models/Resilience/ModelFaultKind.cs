@@ -24,7 +24,7 @@ public enum ModelFaultKind
     /// <summary>A reply cut off at the token cap.</summary>
     CutOff,
 
-    /// <summary>A structured call's reply that is not JSON.</summary>
+    /// <summary>A structured call's reply that is not JSON, or not the JSON its schema asks for.</summary>
     NotJson,
 
     /// <summary>The model refused (the provider's refusal field).</summary>

@@ -27,23 +27,45 @@ public static class ReplyCheck
             throw new ModelFaultException(ModelFaultKind.CutOff, $"the reply was cut off at the token cap after {response.Usage?.OutputTokenCount ?? 0} tokens");
         }
 
-        if (options?.ResponseFormat is ChatResponseFormatJson && !IsJson(text))
+        if (options?.ResponseFormat is ChatResponseFormatJson json)
         {
-            throw new ModelFaultException(ModelFaultKind.NotJson, $"a structured call's reply is not JSON: {Clip(text)}");
+            CheckStructured(text, json.Schema);
         }
     }
 
-    private static bool IsJson(string text)
+    private static void CheckStructured(string text, JsonElement? schema)
     {
+        JsonDocument document;
         try
         {
-            using var _ = JsonDocument.Parse(text.Trim());
-            return true;
+            document = JsonDocument.Parse(StripFence(text));
         }
         catch (JsonException)
         {
-            return false;
+            throw new ModelFaultException(ModelFaultKind.NotJson, $"a structured call's reply is not JSON: {Clip(text)}");
         }
+
+        using (document)
+        {
+            if (schema is { } s && JsonSchemaCheck.FirstViolation(document.RootElement, s) is { } violation)
+            {
+                throw new ModelFaultException(ModelFaultKind.NotJson, $"a structured call's reply does not fit its schema ({violation})");
+            }
+        }
+    }
+
+    /// <summary>The JSON of a structured reply, without the Markdown code fence some models wrap it in.</summary>
+    public static string StripFence(string text)
+    {
+        var t = text.Trim();
+        if (!t.StartsWith("```", StringComparison.Ordinal))
+        {
+            return t;
+        }
+
+        var start = t.IndexOf('\n', StringComparison.Ordinal);
+        var end = t.LastIndexOf("```", StringComparison.Ordinal);
+        return start < 0 || end <= start ? t : t[(start + 1)..end].Trim();
     }
 
     private static string Clip(string text)
