@@ -9,6 +9,8 @@ internal static class RepoPaths
 
     public static string Protocols => Path.Combine(Root, "protocols", "therapy");
 
+    public static string Rubrics => Path.Combine(Root, "protocols", "rubrics");
+
     public static string Persona(string id) => Path.Combine(Personas, id + ".yaml");
 
     /// <summary>A fresh empty folder under the system temp folder.</summary>

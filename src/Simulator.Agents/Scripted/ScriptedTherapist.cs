@@ -11,10 +11,12 @@ namespace Simulator.Agents.Scripted;
 /// An offline reference therapist: reads the patient's last message (risk, feeling, the belief in
 /// play, a request for reassurance), lets its <see cref="TherapistPolicy"/> choose the acts, and
 /// composes a reply from the phrase bank and the protocol's phase lines, in the patient's own words.
-/// Every reply carries its ground-truth act labels.
+/// Every reply carries its ground-truth act labels. Given a guard note, it replies as the faithful
+/// therapist would, so guarded and unguarded sessions differ measurably.
 /// </summary>
 internal sealed class ScriptedTherapist(TherapistPolicy policy) : ScriptedChatClient(policy.Name)
 {
+    private static readonly FaithfulPolicy Supervised = new();
     private UsedLines? _used;
     private UsedLines? _usedTemplates;
 
@@ -29,7 +31,8 @@ internal sealed class ScriptedTherapist(TherapistPolicy policy) : ScriptedChatCl
         _usedTemplates ??= new UsedLines(PhraseBank.Embedded.All, PhraseBank.Used);
         _usedTemplates.Update(history);
 
-        var plan = policy.Plan(cues, context, random).ToList();
+        // A supervised reference therapist takes its guard note: this reply is the faithful one.
+        var plan = (context.GuardNote is null ? policy : Supervised).Plan(cues, context, random).ToList();
         var text = Compose(plan, cues, phase, context.Style, random);
 
         // Never send a reply sent before while another wording exists: open with a reflection,

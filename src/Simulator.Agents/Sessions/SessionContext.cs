@@ -8,7 +8,8 @@ namespace Simulator.Agents.Sessions;
 /// The structured facts of the current turn, sent alongside every agent request in
 /// <c>ChatOptions.AdditionalProperties</c>. Real models read the rendered prompt and ignore it; the
 /// built-in scripted models read it instead of parsing prose. The therapist side is given only
-/// the case notes (<see cref="Persona"/>'s beliefs), never the latent state.
+/// the case notes (<see cref="Persona"/>'s beliefs), never the latent state. In guard mode
+/// <see cref="GuardNote"/> is the supervisor's note the therapist gets before its reply.
 /// </summary>
 public sealed record SessionContext(
     Persona Persona,
@@ -19,7 +20,8 @@ public sealed record SessionContext(
     int Turns,
     ClinicalState State,
     IReadOnlyList<PersonaEvent> DueEvents,
-    IReadOnlyList<string> LastAppraisedActs)
+    IReadOnlyList<string> LastAppraisedActs,
+    string? GuardNote = null)
 {
     /// <summary>The key under which the context travels.</summary>
     public const string Key = "simulator.session";

@@ -12,11 +12,17 @@ public sealed class TherapistAgent(IChatClient model, ContextBudget? budget = nu
         "for the therapist (write them as the therapist's own notes about the client)",
         budget);
 
-    /// <summary>The therapist's reply and, for a scripted reference therapist, its ground-truth acts.</summary>
+    /// <summary>
+    /// The therapist's reply and, for a scripted reference therapist, its ground-truth acts. A guard
+    /// note in <paramref name="context"/> follows the patient's message as a system message, for this reply only.
+    /// </summary>
     public async Task<(string Text, IReadOnlyList<string> GroundTruthActs)> ReplyAsync(
         IReadOnlyList<Exchange> history, string patientMessage, SessionContext context, CancellationToken cancellationToken)
     {
-        var messages = await _conversation.ForAsync(TherapistPrompt.Render(context.Protocol, context.Style), history, cancellationToken, new ChatMessage(ChatRole.User, patientMessage)).ConfigureAwait(false);
+        ChatMessage[] trailing = context.GuardNote is { } note
+            ? [new(ChatRole.User, patientMessage), new(ChatRole.System, note)]
+            : [new(ChatRole.User, patientMessage)];
+        var messages = await _conversation.ForAsync(TherapistPrompt.Render(context.Protocol, context.Style), history, cancellationToken, trailing).ConfigureAwait(false);
         var response = await model.GetResponseAsync(messages, AgentOptions.For(context, "therapist"), cancellationToken).ConfigureAwait(false);
         var labels = response.AdditionalProperties?.TryGetValue(SessionContext.GroundTruthKey, out var value) == true && value is IReadOnlyList<string> l
             ? l

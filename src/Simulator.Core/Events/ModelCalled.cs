@@ -22,7 +22,7 @@ public sealed record ModelCalled(
 {
     /// <inheritdoc />
     [IgnoreMember]
-    public override int Lane => Role.StartsWith("monitor", StringComparison.Ordinal) ? 1 : 0;
+    public override int Lane => Role.StartsWith("judge", StringComparison.Ordinal) ? 1 : 0;
 
     /// <inheritdoc />
     public override RunEvent Canonical() => this with { At = default, LatencyMs = 0 };

@@ -16,6 +16,9 @@ namespace Simulator.Core.Events;
 [Union(7, typeof(MonitorScored))]
 [Union(8, typeof(RunEnded))]
 [Union(9, typeof(ContextCompacted))]
+[Union(10, typeof(AlertRaised))]
+[Union(11, typeof(GuardNoteSent))]
+[Union(12, typeof(ProbeAnswered))]
 public abstract record RunEvent(
     [property: Key(0)] int Turn,
     [property: Key(1)] DateTimeOffset At)

@@ -6,7 +6,7 @@ namespace Simulator.Core.Transcripts;
 
 /// <summary>
 /// A run's turns rebuilt from its events. A turn counts as completed once its state step is in
-/// the log; scores of several raters merge, later layers overriding earlier ones per metric.
+/// the log; the score layers of its raters merge as <see cref="ScoreLayers.Merge"/> says, and stay available per rater.
 /// </summary>
 public sealed record RunTranscript(
     RunConfiguration? Configuration,
@@ -45,16 +45,8 @@ public sealed record RunTranscript(
         var turns = new List<TurnRecord>();
         foreach (var (turn, state) in states)
         {
-            var metrics = ImmutableSortedDictionary<string, double>.Empty;
-            var unscored = ImmutableSortedDictionary<string, string>.Empty;
-            var evidence = ImmutableSortedDictionary<string, string>.Empty;
-            foreach (var m in scores.GetValueOrDefault(turn) ?? [])
-            {
-                metrics = metrics.SetItems(m.Metrics).RemoveRange(m.Unscored.Keys);
-                unscored = unscored.RemoveRange(m.Metrics.Keys).SetItems(m.Unscored);
-                evidence = evidence.SetItems(m.Evidence);
-            }
-
+            var layers = scores.GetValueOrDefault(turn) ?? [];
+            var merged = ScoreLayers.Merge(layers);
             turns.Add(new TurnRecord(
                 turn,
                 patient.GetValueOrDefault(turn, ""),
@@ -62,9 +54,10 @@ public sealed record RunTranscript(
                 fired.GetValueOrDefault(turn) ?? [],
                 acts.GetValueOrDefault(turn) ?? [],
                 state,
-                metrics,
-                unscored,
-                evidence));
+                merged.Metrics,
+                merged.Unscored,
+                merged.Evidence,
+                layers));
         }
 
         return new RunTranscript(configuration, initial, turns, ended);

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
+using Simulator.Core.Events;
 
 namespace Simulator.Core.Transcripts;
 
-/// <summary>One completed turn as derived from the log: the exchange, the state after it and its scores.</summary>
+/// <summary>One completed turn as derived from the log: the exchange, the state after it, its merged scores and each rater's layer.</summary>
 public sealed record TurnRecord(
     int Turn,
     string Patient,
@@ -12,4 +13,5 @@ public sealed record TurnRecord(
     ImmutableSortedDictionary<string, double> State,
     ImmutableSortedDictionary<string, double> Metrics,
     ImmutableSortedDictionary<string, string> Unscored,
-    ImmutableSortedDictionary<string, string> Evidence);
+    ImmutableSortedDictionary<string, string> Evidence,
+    IReadOnlyList<MonitorScored> Layers);

@@ -26,6 +26,7 @@ public static class SimulatorHostingExtensions
         services.AddSingleton<IRater>(sp => sp.GetRequiredService<OfflineRater>());
         services.AddSingleton(sp => new PersonaCatalog(SimulatorOptions.SearchPaths(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.PersonasPath)));
         services.AddSingleton(sp => new ProtocolCatalog(SimulatorOptions.SearchPaths(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.ProtocolsPath)));
+        services.AddSingleton(sp => new RubricCatalog(SimulatorOptions.SearchPaths(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.RubricsPath)));
         services.AddSingleton<RunService>();
         services.AddSingleton<TrajectoryPreview>();
         return services;

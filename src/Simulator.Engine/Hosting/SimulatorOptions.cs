@@ -16,6 +16,14 @@ public sealed class SimulatorOptions
     [Required]
     public string ProtocolsPath { get; set; } = "protocols/therapy";
 
+    /// <summary>The judge rubrics folder, resolved like <see cref="PersonasPath"/>. Default <c>protocols/rubrics</c>.</summary>
+    [Required]
+    public string RubricsPath { get; set; } = "protocols/rubrics";
+
+    /// <summary>The rubric judges follow (an id in <see cref="RubricsPath"/>, or a file). Default <c>judge</c>.</summary>
+    [Required]
+    public string JudgeRubric { get; set; } = "judge";
+
     /// <summary>The runs folder, relative to the working directory. Default <c>runs</c>.</summary>
     [Required]
     public string RunsPath { get; set; } = "runs";

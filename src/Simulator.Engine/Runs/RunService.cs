@@ -11,6 +11,8 @@ using Simulator.Core.Validation;
 using Simulator.Engine.Hosting;
 using Simulator.Engine.Sessions;
 using Simulator.Models.References;
+using Simulator.Monitoring.Alerts;
+using Simulator.Monitoring.Guard;
 using Simulator.Monitoring.Raters;
 using Simulator.Monitoring.Worker;
 using Simulator.Reports.Transcripts;
@@ -28,6 +30,7 @@ namespace Simulator.Engine.Runs;
 public sealed partial class RunService(
     PersonaCatalog personas,
     ProtocolCatalog protocols,
+    RubricCatalog rubrics,
     IModelRegistry models,
     IAppraiser appraiser,
     IEnumerable<IRater> raters,
@@ -49,24 +52,15 @@ public sealed partial class RunService(
             throw new InvalidInputException($"unknown style '{config.Style}' (known: {string.Join(", ", RunConfiguration.Styles)})", field: "--style");
         }
 
-        if (config.Monitor != "offline")
-        {
-            throw new InvalidInputException($"monitor '{config.Monitor}' is not available in this version (available: offline)", field: "--monitor");
-        }
-
-        if (config.Guard)
-        {
-            throw new InvalidInputException("guard mode is not available in this version: it needs the monitor's alerts", field: "--guard");
-        }
-
         var persona = personas.Get(config.Persona);
         var protocol = protocols.Get(config.Protocol);
         var therapistModel = models.Create(ModelReference.Parse(config.Therapist, "--therapist"), "therapist", "--therapist");
         var patientReference = ModelReference.Parse(config.Patient, "--patient");
         var patientModel = models.Create(patientReference, "patient", "--patient");
         var appraisalModel = patientReference.IsScripted ? null : models.Create(patientReference, "appraisal", "--patient");
+        var monitor = MonitorPlan.Resolve(config.Monitor, models, rubrics, options.Value.JudgeRubric, "--monitor");
         var normalised = config with { Persona = persona.Document.Id, Protocol = protocol.Document.Id };
-        var plan = new SessionPlan(normalised, persona.Document.WithVariant(config.Variant), protocol.Document, patientModel, therapistModel, appraisalModel);
+        var plan = new SessionPlan(normalised, persona.Document.WithVariant(config.Variant), protocol.Document, patientModel, therapistModel, appraisalModel, monitor);
         return (plan, persona, protocol);
     }
 
@@ -97,9 +91,12 @@ public sealed partial class RunService(
         var logWriter = EventLogWriter.Open(folder.EventsPath);
         var writing = RunLogWriter.PumpAsync(events.Reader, logWriter);
         using var monitorStop = new CancellationTokenSource();
-        var monitoring = new MonitorWorker([.. raters], clock).RunAsync(turns.Reader, events.Writer, monitorStop.Token);
+        var verdicts = plan.Configuration.Guard ? new VerdictBoard() : null;
+        MonitorWorker? worker = null;
+        worker = new MonitorWorker(plan.Monitor.Raters([.. raters], () => worker!.Turn, events.Writer, clock), clock, new AlertTracker(AlertRule.Defaults), verdicts);
+        var monitoring = worker.RunAsync(turns.Reader, events.Writer, monitorStop.Token);
 
-        var loop = new SessionLoop(plan, appraiser, clock);
+        var loop = new SessionLoop(plan, appraiser, clock, verdicts);
         var started = new RunStarted(0, created, plan.Configuration, persona.Hash, protocol.Hash);
         string reason = RunEnded.Reasons.MaxTurns;
         string? error = null;

@@ -9,6 +9,8 @@ using Simulator.Core.Randomness;
 using Simulator.Core.Trajectories;
 using Simulator.Core.Transcripts;
 using Simulator.Models.References;
+using Simulator.Monitoring.Alerts;
+using Simulator.Monitoring.Guard;
 using Simulator.Monitoring.Raters;
 
 namespace Simulator.Engine.Sessions;
@@ -18,9 +20,10 @@ namespace Simulator.Engine.Sessions;
 /// appraises the reply (offline, or an LLM patient through its appraisal model), the trajectory
 /// steps the state. Each turn's events go to the run's event channel together once the turn is
 /// complete, and the turn goes to the monitor's channel; neither the log writer nor the monitor is
-/// waited for.
+/// waited for, except in guard mode, where the therapist's reply waits for the verdict on the
+/// previous turn and takes its note.
 /// </summary>
-public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProvider clock)
+public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProvider clock, VerdictBoard? guard = null)
 {
     private readonly List<RunEvent> _turnEvents = [];
     private int _turn;
@@ -63,6 +66,7 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
             {
                 patientText = await patient.SpeakAsync(history, context, cancellationToken).ConfigureAwait(false);
                 _turnEvents.Add(new PatientSpoke(_turn, clock.GetUtcNow(), patientText));
+                context = context with { GuardNote = await GuardNoteAsync(cancellationToken).ConfigureAwait(false) };
                 (reply, groundTruth) = await therapist.ReplyAsync(history, patientText, context, cancellationToken).ConfigureAwait(false);
                 _turnEvents.Add(new TherapistReplied(_turn, clock.GetUtcNow(), reply, groundTruth));
                 acts = await appraise.AppraiseAsync(persona, patientText, reply, cancellationToken).ConfigureAwait(false);
@@ -90,6 +94,24 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
 
             lastActs = acts;
         }
+    }
+
+    /// <summary>Guard mode: waits for the monitor's verdict on the previous turn and turns its alerts into a note.</summary>
+    private async Task<string?> GuardNoteAsync(CancellationToken cancellationToken)
+    {
+        if (guard is null || _turn == 1)
+        {
+            return null;
+        }
+
+        var verdict = await guard.TakeAsync(_turn - 1, cancellationToken).ConfigureAwait(false);
+        if (GuardNote.For(verdict, AlertRule.Defaults) is not { } note)
+        {
+            return null;
+        }
+
+        _turnEvents.Add(new GuardNoteSent(_turn, clock.GetUtcNow(), _turn - 1, note.Metrics, note.Note));
+        return note.Note;
     }
 
     private static void Commit(ChannelWriter<RunEvent> events, params RunEvent[] batch)

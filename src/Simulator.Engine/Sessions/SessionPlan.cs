@@ -1,6 +1,7 @@
 using Simulator.Core.Personas;
 using Simulator.Core.Protocols;
 using Simulator.Core.Runs;
+using Simulator.Engine.Runs;
 using Simulator.Models.References;
 
 namespace Simulator.Engine.Sessions;
@@ -8,7 +9,8 @@ namespace Simulator.Engine.Sessions;
 /// <summary>
 /// Everything a session needs, resolved and validated: the configuration, the documents and the
 /// models. An LLM patient appraises through <see cref="AppraisalModel"/> (its own model, role
-/// <c>appraisal</c>); the scripted patient has none and uses the offline appraiser.
+/// <c>appraisal</c>); the scripted patient has none and uses the offline appraiser. The monitor
+/// is resolved with the session, so a bad judge reference fails before anything is written.
 /// </summary>
 public sealed record SessionPlan(
     RunConfiguration Configuration,
@@ -16,4 +18,5 @@ public sealed record SessionPlan(
     Protocol Protocol,
     RoleModel PatientModel,
     RoleModel TherapistModel,
-    RoleModel? AppraisalModel = null);
+    RoleModel? AppraisalModel,
+    MonitorPlan Monitor);
