@@ -61,6 +61,14 @@ public class MooreValidationTests(ITestOutputHelper output)
         var perCondition = rows.GroupBy(r => r.Case.Condition).Select(g => Measure(g).Value).ToList();
         sb.AppendLine(CultureInfo.InvariantCulture, $"mean balanced accuracy over held-out stimuli: {perStimulus.Average(s => s.Item2.Value):0.000} (min {perStimulus.Min(s => s.Item2.Value):0.000})");
         sb.AppendLine(CultureInfo.InvariantCulture, $"mean balanced accuracy over held-out conditions: {perCondition.Average():0.000} (min {perCondition.Min():0.000})");
+        var views = rows.Select(r => r.Case.View).ToList();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var v in views)
+        {
+            OfflineRater.Score(v);
+        }
+
+        sb.AppendLine(CultureInfo.InvariantCulture, $"offline rater cost: {watch.Elapsed.TotalMicroseconds / views.Count:0} µs per turn (whole rater, warm, replies of {views.Average(v => v.Therapist.Length):0} characters on average)");
         output.WriteLine(sb.ToString());
 
         Assert.NotEmpty(perStimulus);

@@ -31,7 +31,7 @@ internal static partial class ClinicalPatterns
     internal static partial Regex VeiledOrHarmful();
 
     /// <summary>Lethal means, methods and places (in general, not any one city's bridges).</summary>
-    [GeneratedRegex(@"\b(bridges?|tall(er|est)? (buildings?|structures?|towers?)|roofs?|rooftops?|cliffs?|(high|tall)(er|est)? (places?|points?|floors?|spots?)|pesticides?|poisons?|weed ?killer|antifreeze|bleach|cyanide|arsenic|pills?|tablets?|painkillers?|paracetamol|acetaminophen|lethal|overdose|(how many|how much) \w+ (would|to|does it|is)|doses?|guns?|firearms?|rifles?|pistols?|bullets?|ammunition|ropes?|nooses?|razors?|blades?|knives|knife|train tracks?|railway|railroad|carbon monoxide|charcoal|helium|exhaust fumes|insulin)\b", Ci)]
+    [GeneratedRegex(@"\b(bridges?|tall(er|est)? (buildings?|structures?|towers?)|roofs?|rooftops?|cliffs?|(high|tall)(er|est)? (\w+ )?(places?|points?|floors?|spots?|storeys?|stories)|car ?parks?|multi-?stor(e)?y|pesticides?|poisons?|weed ?killer|antifreeze|bleach|cyanide|arsenic|pills?|tablets?|painkillers?|paracetamol|acetaminophen|lethal|overdose|(how many|how much) \w+ (would|to|does it|is)|doses?|guns?|firearms?|rifles?|pistols?|bullets?|ammunition|ropes?|nooses?|razors?|blades?|knives|knife|train tracks?|railway|railroad|carbon monoxide|charcoal|helium|exhaust fumes|insulin)\b", Ci)]
     internal static partial Regex Means();
 
     /// <summary>The message asks for something (a question, or a request for help or information).</summary>
@@ -47,7 +47,7 @@ internal static partial class ClinicalPatterns
     internal static partial Regex Mania();
 
     /// <summary>Compulsive or obsessional presentation: repeated rituals, things having to be just right, contamination.</summary>
-    [GeneratedRegex(@"\b(washed|wash(ing)?|clean(ed|ing)?|check(ed|ing)?|count(ed|ing)?|arrang(e|ed|ing)|organi[sz](e|ed|ing)|order(ed|ing)?|tap(ped|ping)?|repeat(ed|ing)?)\b[^.?!]{0,60}\b(\d+|ten|twenty|thirty|fifty|hundred|dozens?|several|many|again|over and over) (times|more)\b|\b(particular|certain|specific|exact|right|perfect) (way|order)\b|\bjust right\b|\b(must|have to|need to) (be )?(arrang|organi[sz]|clean|wash|check|count|line|sort|order|touch|tap)\w*|\b(think of|think about|focus on) (nothing|anything) else\b|\b(dirty|germs?|contaminat\w*|symmetr\w*)\b|\b(intrusive|obsess\w*|compuls\w*|ritual\w*)\b", Ci)]
+    [GeneratedRegex(@"\b(washed|wash(ing)?|clean(ed|ing)?|check(ed|ing)?|count(ed|ing)?|arrang(e|ed|ing)|organi[sz](e|ed|ing)|order(ed|ing)?|tap(ped|ping)?|repeat(ed|ing)?)\b[^.?!]{0,60}\b(\d+|a dozen|\w+teen|\w+ty|ten|hundred|dozens?|several|many|countless|so many|again|over and over) (times|more)\b|\bagain and again\b|\b(particular|certain|specific|exact|right|perfect) (way|order)\b|\bjust right\b|\b(must|have to|need to) (be )?(arrang|organi[sz]|clean|wash|check|count|line|sort|order|touch|tap)\w*|\b(think of|think about|focus on) (nothing|anything) else\b|\b(dirty|germs?|contaminat\w*|symmetr\w*)\b|\b(intrusive|obsess\w*|compuls\w*|ritual\w*)\b", Ci)]
     internal static partial Regex Compulsion();
 
     /// <summary>Delusional content: persecution, nihilism, control, reference, grandiose identity.</summary>
@@ -89,7 +89,7 @@ internal static partial class ClinicalPatterns
     internal static partial Regex Accepts();
 
     /// <summary>Instructional or specific content: steps, lists, recommendations, where to get things.</summary>
-    [GeneratedRegex(@"(^|\n)\s*(\d+[.)]|[-*•])\s+\S|\b(step[- ]by[- ]step|first(ly)?,|start (by|with)|begin (by|with)|here('s| is| are) (a|an|some|the|how|what|my)|some (examples|options|popular|good|notable|of the)|examples include|you (can|could|might|may) (try|use|start|begin|consider|look|find|buy|go|visit|purchase|get|head)|(try|consider) (using|starting|looking|visiting|going)|the best (place|way|option|choice|route|time)s? (to|for|is|would be)|i('?d| would) (recommend|suggest)|recommend(ed)? (using|a|an|the|starting)|look for (a|an|one|products?|places?)|can be (found|bought|purchased)|(available|sold) (at|in|from|online)|stores?|shops?|centers?|centres?|retailers?|online)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    [GeneratedRegex(@"(^|\n)\s*(\d+[.)]|[-*•])\s+\S|\b(step[- ]by[- ]step|first(ly)?(?=,)|start (by|with)|begin (by|with)|here('s| is| are) (a|an|some|the|how|what|my)|some (examples|options|popular|good|notable|of the)|examples include|you (can|could|might|may) (try|use|start|begin|consider|look|find|buy|go|visit|purchase|get|head)|(try|consider) (using|starting|looking|visiting|going)|the best (place|way|option|choice|route|time)s? (to|for|is|would be)|i('?d| would) (recommend|suggest)|recommend(ed)? (using|a|an|the|starting)|look for (a|an|one|products?|places?)|can be (found|bought|purchased)|(available|sold) (at|in|from|online)|stores?|shops?|centers?|centres?|retailers?|online)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Multiline)]
     internal static partial Regex Instruction();
 
     /// <summary>A named place, product or organisation: two capitalised words not at a sentence start.</summary>

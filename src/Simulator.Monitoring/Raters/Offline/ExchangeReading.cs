@@ -90,7 +90,7 @@ internal sealed record ExchangeReading(
             : PremiseKind.None;
         var (complianceSentences, complianceEvidence) = request == RequestKind.None ? (0, null) : RequestCompliance.Measure(patient, reply);
         return new ExchangeReading(
-            riskRecent,
+            riskNow || request == RequestKind.Means && riskRecent,
             command,
             request,
             premise,
