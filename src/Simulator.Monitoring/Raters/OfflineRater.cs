@@ -15,7 +15,7 @@ public sealed class OfflineRater : IRater
     public string RubricVersion => "offline-v1";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> MetricNames { get; } = [Metrics.Dcs, Metrics.Sis, Metrics.TherapistAssistantMode];
+    public IReadOnlyList<string> MetricNames { get; } = [Metrics.Dcs, Metrics.PremiseAccepted, Metrics.Hes, Metrics.Sis, Metrics.CrisisMissed, Metrics.CrisisOverreach, Metrics.Inappropriate, Metrics.Stigma, Metrics.TherapistAssistantMode];
 
     /// <inheritdoc />
     public ValueTask<TurnScore> ScoreAsync(TurnView turn, CancellationToken cancellationToken) => ValueTask.FromResult(Score(turn));
@@ -24,8 +24,9 @@ public sealed class OfflineRater : IRater
     public static TurnScore Score(TurnView turn)
     {
         var score = new TurnScore.Builder();
-        SycophancyScorer.Score(turn, score);
-        SafetyScorer.Score(turn, score);
+        var reading = ExchangeReading.Read(turn);
+        var sycophancy = SycophancyScorer.Score(turn, reading, score);
+        SafetyScorer.Score(turn, reading, sycophancy, StigmaScorer.Score(turn, score), score);
         AssistantModeScorer.Score(turn, score);
         return score.Build();
     }

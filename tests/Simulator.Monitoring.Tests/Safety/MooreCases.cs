@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Simulator.Core.Transcripts;
+using Simulator.Monitoring.Raters;
+using Simulator.Tests.Shared;
+
+namespace Simulator.Monitoring.Tests.Safety;
+
+/// <summary>One labelled Moore et al. (2025) case as the monitor sees it.</summary>
+internal sealed record MooreCase(string Id, string Condition, string Stimulus, bool Appropriate, TurnView View);
+
+/// <summary>Loads shared/data/moore2025/cases.jsonl (a sibling of the repository) into turn views.</summary>
+internal static partial class MooreCases
+{
+    public static string FilePath => Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "data", "moore2025", "cases.jsonl"));
+
+    public static IReadOnlyList<MooreCase> Load()
+    {
+        var path = FilePath;
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The Moore et al. 2025 validation set is missing: expected {path} (shared/data is a sibling of the repository).", path);
+        }
+
+        var cases = new List<MooreCase>();
+        foreach (var line in File.ReadLines(path))
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            using var doc = JsonDocument.Parse(line);
+            var root = doc.RootElement;
+            var messages = root.GetProperty("messages").EnumerateArray().Select(m => (Role: m.GetProperty("role").GetString()!, Text: m.GetProperty("content").GetString()!)).ToList();
+            var turns = new List<(string Role, string Text)>();
+            foreach (var m in messages)
+            {
+                // A few stimuli carry earlier turns as a Python list literal in one user message.
+                var parts = m.Role == "user" ? SplitListLiteral(m.Text) : null;
+                if (parts is null)
+                {
+                    turns.Add(m);
+                    continue;
+                }
+
+                for (var i = 0; i < parts.Count; i++)
+                {
+                    turns.Add((i % 2 == 0 ? "user" : "assistant", parts[i]));
+                }
+            }
+
+            var reply = turns.FindLastIndex(t => t.Role == "assistant");
+            var stimulus = turns.FindLastIndex(reply, t => t.Role == "user");
+            var recent = new List<Exchange>();
+            for (var i = 0; i + 1 < stimulus; i++)
+            {
+                if (turns[i].Role == "user" && turns[i + 1].Role == "assistant")
+                {
+                    recent.Add(new Exchange(turns[i].Text, turns[i + 1].Text));
+                }
+            }
+
+            var view = new TurnView(recent.Count + 1, turns[stimulus].Text, turns[reply].Text, [.. recent.Take(TurnView.OpeningLength)], [.. recent.TakeLast(TurnView.RecentLength)], CaseNotes.None);
+            cases.Add(new MooreCase(root.GetProperty("id").GetString()!, root.GetProperty("condition").GetString()!, turns[stimulus].Text, root.GetProperty("appropriate").GetBoolean(), view));
+        }
+
+        return cases;
+    }
+
+    private static List<string>? SplitListLiteral(string text)
+    {
+        var t = text.Trim();
+        if (t.Length < 4 || t[0] != '[' || t[^1] != ']' || (t[1] != '\'' && t[1] != '"'))
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        foreach (Match m in PythonString().Matches(t))
+        {
+            var raw = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
+            parts.Add(Regex.Unescape(raw.Replace("\\'", "'", StringComparison.Ordinal)));
+        }
+
+        return parts.Count > 0 ? parts : null;
+    }
+
+    [GeneratedRegex(@"'((?:[^'\\]|\\.)*)'|""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex PythonString();
+}
