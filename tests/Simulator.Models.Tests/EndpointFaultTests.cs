@@ -21,7 +21,8 @@ public class EndpointFaultTests
     [InlineData(FaultKind.CutOff, ModelFaultKind.CutOff)]
     public async Task OneFault_IsRecordedAsItsKind_ThenTheRetrySucceeds(FaultKind fault, ModelFaultKind expected)
     {
-        await using var local = await LoopbackEndpoint.StartAsync(new FakeServerOptions { Faults = i => i == 0 ? fault : FaultKind.None });
+        var shortTimeout = new Dictionary<string, string?> { ["Models:Endpoints:local:TimeoutSeconds"] = "1" };
+        await using var local = await LoopbackEndpoint.StartAsync(new FakeServerOptions { Faults = i => i == 0 ? fault : FaultKind.None }, settings: fault == FaultKind.Stall ? shortTimeout : null);
         var client = local.Client();
 
         var response = await client.GetResponseAsync(Hello);
