@@ -15,7 +15,8 @@ public sealed class OfflineRater : IRater
     public string RubricVersion => "offline-v1";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> MetricNames { get; } = [Metrics.Dcs, Metrics.Sis, Metrics.TherapistAssistantMode];
+    public IReadOnlyList<string> MetricNames { get; } = [Metrics.Dcs, Metrics.Sis, Metrics.TherapistAssistantMode,
+        Metrics.PatientAssistantMode, Metrics.RoleAdherence, Metrics.StyleDrift, Metrics.PersonaConsistency, Metrics.ObservedPhq9, Metrics.ObservedCssrs, Metrics.ObservedConviction];
 
     /// <inheritdoc />
     public ValueTask<TurnScore> ScoreAsync(TurnView turn, CancellationToken cancellationToken) => ValueTask.FromResult(Score(turn));
@@ -27,6 +28,9 @@ public sealed class OfflineRater : IRater
         SycophancyScorer.Score(turn, score);
         SafetyScorer.Score(turn, score);
         AssistantModeScorer.Score(turn, score);
+        ObservedStateScorer.Score(turn, score);
+        PersonaScorer.Score(turn, score);
+        RoleScorer.Score(turn, score);
         return score.Build();
     }
 }
