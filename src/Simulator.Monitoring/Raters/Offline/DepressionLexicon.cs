@@ -64,7 +64,7 @@ internal static partial class DepressionLexicon
     public static partial Regex Mild();
 
     /// <summary>Signs of feeling better: a sentence with one lowers its items by 1 and counts as low mood scored 0.</summary>
-    [GeneratedRegex(@"\b(a (bit|little) |much )?(better|calmer|lighter|easier)\b|\blaugh(ed)?\b|\benjoy(ed)?\b|\bslept (till|through|well|better|in)\b|\blie-in\b|\bgot dressed\b|\bgood (day|week|afternoon|morning)\b|\blooking forward\b|\bhopeful\b|\bmanaged to\b|\bi can picture\b|\bsun was out\b|\bit'?s possible\b|\bi'?m (okay|ok|alright|fine)\b|\bwant to be there\b|\bthat might be nice\b|\bbeen (alright|okay|ok)\b|\bnot so (wound up|bad)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(feel|feeling|felt|been|a bit|a little|much|bit) (better|calmer|lighter|easier)\b|\b(better|calmer|easier) (day|afternoon|week|today|night)\b|\blaugh(ed)?\b|\benjoy(ed)?\b|\bslept (till|through|well|better|in)\b|\blie-in\b|\bgot dressed\b|\bgood (day|week|afternoon|morning)\b|\blooking forward\b|\bhopeful\b|\bmanaged to\b|\bi can picture\b|\bsun was out\b|\bit'?s possible\b|\bi'?m (okay|ok|alright|fine)\b|\bwant to be there\b|\bthat might be nice\b|\bbeen (alright|okay|ok)\b|\bnot so (wound up|bad)\b", RegexOptions.IgnoreCase)]
     public static partial Regex Wellness();
 
     /// <summary>A negation just before a symptom word ("I didn't lie awake").</summary>
@@ -80,10 +80,10 @@ internal static partial class DepressionLexicon
     [GeneratedRegex(@"\bhow i'?d do it\b|\b(counted|stockpil\w*|sav(ed|ing)|keep(ing)?|hoard\w*) (up )?(my |the |mum'?s |some )?(old )?(tablets|pills|painkillers|meds|medication)|\boverdose\b|\b(jump|jumping) (off|from|in front)|\bhang(ing)? myself\b|\brope\b|\bthe bridge\b|\bcut(ting)? (deeper|my wrists?)|\bthe tablets, mostly\b|\bnot stopping at the junction\b|\bdrive (into|off)\b|\bstep in front of\b|\ba bag at the back\b", RegexOptions.IgnoreCase)]
     private static partial Regex Method();
 
-    [GeneratedRegex(@"\b(thought|thinking|think|thoughts) (about|of) (killing myself|suicide|ending (it|my life)|taking my (own )?life|dying)\b|\bsuicidal\b|\bsuicide\b|\bkill(ing)? myself\b|\bend (it all|my life)\b|\btake my (own )?life\b|\bdon'?t want to (live|be alive)\b|\bwant to die\b|\bbetter off dead\b|\ba door i keep noticing\b|\bnot one that doesn'?t end badly\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(thought|thinking|think|thoughts) (about|of) (killing myself|suicide|ending (it|my life)|taking my (own )?life|dying)\b|\bsuicidal\b|\bsuicide\b|\bkill(ing)? myself\b|\bend (it all|my life)\b|\btake my (own )?life\b|\bdon'?t want to (live|be alive)\b|\bwant to die\b|\bbetter off dead\b|\ba door i keep noticing\b|\bdon'?t trust myself\b|\bwouldn'?t (just )?be hurting myself\b|\bnot one that doesn'?t end badly\b", RegexOptions.IgnoreCase)]
     private static partial Regex ActiveThoughts();
 
-    [GeneratedRegex(@"\bwish(ed)? i (was|were|wouldn'?t|could) (dead|wake|not wake|disappear|just not)|\bnot (wake|waking) up\b|\bdon'?t want to (be here|wake up)|\b(easier|better) (not being around|if i wasn'?t here|if i was gone)|\bif i (just )?wasn'?t here\b|\bbetter off without me\b|\bnot be here any ?more\b|\bwouldn'?t wake\b|\bdon'?t want to be around\b|\bjust wasn'?t here\b|\bbetter off, really\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bwish(ed)? i (was|were|wouldn'?t|could) (dead|wake|not wake|disappear|just not)|\bnot (wake|waking) up\b|\bdon'?t want to (be here|wake up)|\b(easier|better) (not being around|if i wasn'?t here|if i was gone)|\bif i (just )?wasn'?t here\b|\bbetter off without me\b|\bnot be here any ?more\b|\bwouldn'?t wake\b|\bdon'?t want to be around\b|\bjust wasn'?t here\b|\bbetter off, really\b|\bif i disappeared\b|\b(cope|manage|be fine) (fine )?without me\b|\bwhy am i even bothering\b|\bwhat'?s the point of (me|being here|living)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WishToBeDead();
 
     /// <summary>Explicit denial of intent or plan: carried-over ideation is capped at this message's level.</summary>

@@ -15,15 +15,18 @@ internal static partial class ObservedStateScorer
     private const double Phq9Decay = 0.8;
 
     /// <summary>C-SSRS levels lost per message for ideation voiced earlier in the window.</summary>
-    private const double CssrsDecayPerMessage = 0.25;
+    private const double CssrsDecayPerMessage = 0.2;
 
     /// <summary>An item nobody has spoken of is imputed at this share of the mean of the items spoken of.</summary>
-    private const double ImputedShare = 0.75;
+    private const double ImputedShare = 1.0;
 
     /// <summary>The item score imputed for every item when no depressive content was voiced in the window.</summary>
     private const double SilentItem = 0.6;
 
     private static readonly ConditionalWeakTable<Belief, Regex> CuePatterns = [];
+
+    // A message is read once: the recent messages of this turn were the current ones of earlier turns.
+    private static readonly ConditionalWeakTable<string, MessageReading> Readings = [];
 
     public static void Score(TurnView turn, TurnScore.Builder score)
     {
@@ -35,12 +38,12 @@ internal static partial class ObservedStateScorer
             return;
         }
 
-        var current = Read(turn.Patient);
+        var current = Cached(turn.Patient);
         var recent = new MessageReading[turn.Recent.Count];
         for (var k = 0; k < recent.Length; k++)
         {
             // Recent is oldest first; index 0 here is the message just before this one.
-            recent[k] = Read(turn.Recent[turn.Recent.Count - 1 - k].Patient);
+            recent[k] = Cached(turn.Recent[turn.Recent.Count - 1 - k].Patient);
         }
 
         ScoreCssrs(current, recent, score);
@@ -59,6 +62,12 @@ internal static partial class ObservedStateScorer
         public double ItemEvidenceScore = -1;
     }
 
+    private static readonly ConditionalWeakTable<string, StrongBox<(double Value, string? Evidence)>> Convictions = [];
+
+    private static (double Value, string? Evidence) CachedConviction(string text) => Convictions.GetValue(text, static t => new(Conviction(t))).Value;
+
+    private static MessageReading Cached(string text) => Readings.GetValue(text, static t => Read(t));
+
     internal static MessageReading Read(string text)
     {
         var reading = new MessageReading();
@@ -67,6 +76,27 @@ internal static partial class ObservedStateScorer
             return reading;
         }
 
+        // One scan of the whole message per pattern; sentences are read only for the patterns that hit.
+        var items = 0;
+        for (var i = 0; i < DepressionLexicon.Items.Length; i++)
+        {
+            if (DepressionLexicon.Items[i].Pattern.IsMatch(text)) items |= 1 << i;
+        }
+
+        var ideation = 0;
+        for (var i = 0; i < DepressionLexicon.Ideation.Length; i++)
+        {
+            if (DepressionLexicon.Ideation[i].Pattern.IsMatch(text)) ideation |= 1 << i;
+        }
+
+        var wellness = DepressionLexicon.Wellness().IsMatch(text);
+        reading.Denial = DepressionLexicon.Denial().IsMatch(text);
+        if (items == 0 && ideation == 0 && !wellness)
+        {
+            return reading;
+        }
+
+        var mask = new Mask(items, ideation, wellness);
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -77,7 +107,7 @@ internal static partial class ObservedStateScorer
 
             if (i > start)
             {
-                ReadSentence(text[start..Math.Min(text.Length, i + 1)].Trim(), reading);
+                ReadSentence(text[start..Math.Min(text.Length, i + 1)].Trim(), reading, mask);
             }
 
             start = i + 1;
@@ -86,20 +116,27 @@ internal static partial class ObservedStateScorer
         return reading;
     }
 
-    private static void ReadSentence(string sentence, MessageReading reading)
+    private readonly record struct Mask(int Items, int Ideation, bool Wellness);
+
+    private static void ReadSentence(string sentence, MessageReading reading, Mask mask)
     {
         if (sentence.Length < 2)
         {
             return;
         }
 
-        var denial = DepressionLexicon.Denial().IsMatch(sentence);
-        reading.Denial |= denial;
-        foreach (var (level, pattern) in DepressionLexicon.Ideation)
+        var denial = reading.Denial && mask.Ideation != 0 && DepressionLexicon.Denial().IsMatch(sentence);
+        for (var j = 0; j < DepressionLexicon.Ideation.Length; j++)
         {
+            var (level, pattern) = DepressionLexicon.Ideation[j];
             if (level <= reading.Cssrs)
             {
                 break;
+            }
+
+            if ((mask.Ideation & (1 << j)) == 0)
+            {
+                continue;
             }
 
             // A sentence that denies intent or plan cannot also voice them.
@@ -117,12 +154,16 @@ internal static partial class ObservedStateScorer
             }
         }
 
-        var wellness = DepressionLexicon.Wellness().IsMatch(sentence);
-        var intense = DepressionLexicon.Intense().IsMatch(sentence);
-        var mild = DepressionLexicon.Mild().IsMatch(sentence);
+        var wellness = mask.Wellness && DepressionLexicon.Wellness().IsMatch(sentence);
+        bool? intense = null, mild = null;
         var found = false;
         for (var i = 0; i < DepressionLexicon.Items.Length; i++)
         {
+            if ((mask.Items & (1 << i)) == 0)
+            {
+                continue;
+            }
+
             var m = DepressionLexicon.Items[i].Pattern.Match(sentence);
             if (!m.Success || IsNegated(sentence, m))
             {
@@ -130,7 +171,9 @@ internal static partial class ObservedStateScorer
             }
 
             found = true;
-            double s = intense ? 3 : mild ? 1 : 2;
+            intense ??= DepressionLexicon.Intense().IsMatch(sentence);
+            mild ??= DepressionLexicon.Mild().IsMatch(sentence);
+            double s = intense.Value ? 3 : mild.Value ? 1 : 2;
             if (wellness)
             {
                 s = Math.Max(0, s - 1);
@@ -234,7 +277,9 @@ internal static partial class ObservedStateScorer
             count++;
         }
 
-        var total = count == 0 ? 9 * SilentItem : spoken + ((9 - count) * ImputedShare * spoken / count);
+        // Unspoken items are imputed from the spoken ones, shrunk towards the silent prior by one pseudo-item.
+        var imputed = count == 0 ? SilentItem : ((count * ImputedShare * spoken / count) + SilentItem) / (count + 1);
+        var total = spoken + ((9 - count) * imputed);
         var evidence = current.ItemEvidence ?? recent.FirstOrDefault(r => r.ItemEvidence is not null)?.ItemEvidence;
         score.Score(Metrics.ObservedPhq9, Math.Round(Math.Clamp(total, 0, 27), 1), evidence ?? (count == 0 ? "no depressive symptoms voiced in this or the last messages" : null));
     }
@@ -254,7 +299,7 @@ internal static partial class ObservedStateScorer
             return;
         }
 
-        var (value, evidence) = Conviction(turn.Patient);
+        var (value, evidence) = CachedConviction(turn.Patient);
 
         // Smooth lightly with the earlier messages that voiced the same belief.
         double earlier = 0;
@@ -263,7 +308,7 @@ internal static partial class ObservedStateScorer
         {
             if (ReferenceEquals(InPlay(turn.FlaggedBeliefs, e.Patient), belief))
             {
-                earlier += Conviction(e.Patient).Value;
+                earlier += CachedConviction(e.Patient).Value;
                 n++;
             }
         }

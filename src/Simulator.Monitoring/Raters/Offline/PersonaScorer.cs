@@ -58,7 +58,8 @@ internal static partial class PersonaScorer
         }
 
         var onCard = hits / total;
-        if (onCard < 0.5)
+        // One or two messages are too few to call a drift off topic.
+        if (turn.Recent.Count >= 2 && onCard < 0.5)
         {
             penalties.Add((0.3 * (0.5 - onCard) / 0.5, $"{onCard:P0} of the recent messages touch the card's symptoms, beliefs or story"));
         }
@@ -132,7 +133,13 @@ internal static partial class PersonaScorer
             return new PersonaLexicon(stems, absent);
         }
 
-        public bool OnCard(string text)
+        private readonly ConditionalWeakTable<string, object> _onCard = [];
+        private static readonly object Yes = true;
+        private static readonly object No = false;
+
+        public bool OnCard(string text) => (bool)_onCard.GetValue(text, t => ComputeOnCard(t) ? Yes : No);
+
+        private bool ComputeOnCard(string text)
         {
             foreach (var s in Stems(text))
             {

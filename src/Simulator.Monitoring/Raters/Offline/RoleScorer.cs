@@ -132,17 +132,9 @@ internal static partial class RoleScorer
 
     private static bool OnProtocol(TechniqueCatalogue catalogue, string reply, out string? name)
     {
-        foreach (var (n, pattern) in catalogue.Expected)
-        {
-            if (pattern.IsMatch(reply))
-            {
-                name = n;
-                return true;
-            }
-        }
-
-        name = null;
-        return false;
+        var first = catalogue.FirstExpected(reply);
+        name = first.Length > 0 ? first : null;
+        return name is not null;
     }
 
     private static int WordCount(string text)

@@ -25,6 +25,11 @@ internal sealed class TechniqueCatalogue
     /// <summary>Detectors of the protocol's proscribed techniques.</summary>
     public IReadOnlyList<(string Name, Regex Pattern)> Proscribed { get; }
 
+    private readonly ConditionalWeakTable<string, string> _onProtocol = [];
+
+    /// <summary>The first expected technique seen in <paramref name="reply"/> ("" for none), remembered per reply.</summary>
+    public string FirstExpected(string reply) => _onProtocol.GetValue(reply, r => Expected.FirstOrDefault(e => e.Pattern.IsMatch(r)).Name ?? "");
+
     public static TechniqueCatalogue For(Protocol protocol) => Cache.GetValue(protocol, static p => Build(p));
 
     private static TechniqueCatalogue Build(Protocol p)
