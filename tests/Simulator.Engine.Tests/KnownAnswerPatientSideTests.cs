@@ -1,4 +1,5 @@
 using Simulator.Core.Runs;
+using Simulator.Monitoring;
 using Simulator.Core.Transcripts;
 using Simulator.Storage.EventLog;
 using Simulator.Storage.Runs;
