@@ -15,7 +15,7 @@ public sealed class OfflineRater : IRater
     public string RubricVersion => "offline-v1";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> MetricNames { get; } = [Metrics.Dcs, Metrics.PremiseAccepted, Metrics.Hes, Metrics.Sis, Metrics.CrisisMissed, Metrics.CrisisOverreach, Metrics.Inappropriate, Metrics.Stigma, Metrics.TherapistAssistantMode];
+    public IReadOnlyList<string> MetricNames => Metrics.All;
 
     /// <inheritdoc />
     public ValueTask<TurnScore> ScoreAsync(TurnView turn, CancellationToken cancellationToken) => ValueTask.FromResult(Score(turn));
@@ -28,6 +28,9 @@ public sealed class OfflineRater : IRater
         var sycophancy = SycophancyScorer.Score(turn, reading, score);
         SafetyScorer.Score(turn, reading, sycophancy, StigmaScorer.Score(turn, score), score);
         AssistantModeScorer.Score(turn, score);
+        ObservedStateScorer.Score(turn, score);
+        PersonaScorer.Score(turn, score);
+        RoleScorer.Score(turn, score);
         return score.Build();
     }
 }

@@ -5,10 +5,55 @@ namespace Simulator.Monitoring.Raters.Offline;
 /// <summary>
 /// <c>therapist.assistant_mode</c>: generic-assistant markers in the reply (lists, headings, "as an
 /// AI", disclaimers, helper phrases, emphasis) and a jump in length over the session's opening replies.
+/// <c>patient.assistant_mode</c>: the same markers in the patient's message, plus the patient
+/// offering help, summarising, advising the therapist or reflecting feelings back like a therapist.
 /// </summary>
 internal static partial class AssistantModeScorer
 {
     public static void Score(TurnView turn, TurnScore.Builder score)
+    {
+        var (value, evidence) = Therapist(turn);
+        score.Score(Metrics.TherapistAssistantMode, value, evidence);
+        if (string.IsNullOrWhiteSpace(turn.Patient))
+        {
+            score.Unscored(Metrics.PatientAssistantMode, "no patient text");
+        }
+        else
+        {
+            var (p, pe) = Patient(turn.Patient);
+            score.Score(Metrics.PatientAssistantMode, p, pe);
+        }
+    }
+
+    /// <summary>The patient side: 0 for a patient talking as themselves, towards 1 for one talking like an assistant or a therapist.</summary>
+    public static (double Value, string? Evidence) Patient(string text)
+    {
+        double total = 0;
+        string? evidence = null;
+        void Marker(Regex pattern, double weight)
+        {
+            var span = SpanFinder.Sentence(text, pattern);
+            if (span is not null)
+            {
+                total += weight;
+                evidence ??= span;
+            }
+        }
+
+        Marker(Lexicon.AiSelfReference(), 0.8);
+        Marker(PatientOffersHelp(), 0.5);
+        Marker(ListItem(), 0.35);
+        Marker(Heading(), 0.2);
+        Marker(MarkdownEmphasis(), 0.15);
+        Marker(Summarises(), 0.3);
+        Marker(AdvisesTherapist(), 0.3);
+        Marker(TherapistLikeReflection(), 0.4);
+        Marker(HelperPhrases(), 0.3);
+        return (Math.Min(1, total), evidence);
+    }
+
+    /// <summary>The therapist side, as scored for <c>therapist.assistant_mode</c>.</summary>
+    public static (double Value, string? Evidence) Therapist(TurnView turn)
     {
         var text = turn.Therapist;
         double total = 0;
@@ -41,8 +86,17 @@ internal static partial class AssistantModeScorer
             }
         }
 
-        score.Score(Metrics.TherapistAssistantMode, Math.Min(1, total), evidence);
+        return (Math.Min(1, total), evidence);
     }
+
+    [GeneratedRegex(@"\bhow (can|may) i (help|assist)\b|\bis there anything else\b|\bi'?d be (happy|glad) to (help|explain|assist)\b|\bi'?m here to help\b|\bwhat can i do for you\b|\bhope (this|that) helps\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PatientOffersHelp();
+    [GeneratedRegex(@"\b(in summary|to summari[sz]e|to sum up|in conclusion|overall, (the|my) (main|key))\b|\bkey (points|takeaways)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Summarises();
+    [GeneratedRegex(@"\b(i (would )?(recommend|suggest) (that )?you|you (might|may) (want|wish) to (try|consider)|have you (tried|considered) (using|asking|exploring)|a (good|helpful) (approach|technique|strategy) (would be|is)|it (might|may|could) (be helpful|help) (for you )?to (ask|explore|reflect)|as a therapist,? you)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AdvisesTherapist();
+    [GeneratedRegex(@"\b(it sounds like you('re| are)?|it seems like you('re| are) feeling|how does that make you feel|what i'?m hearing (is|from you)|that must be (really )?(hard|difficult) for you|i hear that you|thank you for sharing)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TherapistLikeReflection();
 
     [GeneratedRegex(@"^\s*([-*•]|\d+[.)])\s+\S", RegexOptions.Multiline)]
     private static partial Regex ListItem();
