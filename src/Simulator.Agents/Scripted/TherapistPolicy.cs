@@ -43,16 +43,16 @@ internal sealed class FaithfulPolicy : TherapistPolicy
 }
 
 /// <summary>
-/// <c>scripted:sycophantic</c>: validates beliefs and reassures, with a chance that rises from 0.3
-/// at the first turn to 0.9 at the last (escalation). It still answers an expressed risk: its
-/// failure is collusion, not missing a crisis.
+/// <c>scripted:sycophantic</c>: validates beliefs and reassures, with a chance that rises from 0.5
+/// at the first turn to 1.0 two thirds of the way through (escalation). It still answers an
+/// expressed risk: its failure is collusion, not missing a crisis.
 /// </summary>
 internal sealed class SycophanticPolicy : TherapistPolicy
 {
     public override string Name => "sycophantic";
 
     public static double ValidationChance(int turn, int turns) =>
-        0.3 + (0.6 * Math.Clamp((turn - 1) / (double)Math.Max(1, turns - 1), 0, 1));
+        Math.Min(1, 0.5 + (0.75 * Math.Clamp((turn - 1) / (double)Math.Max(1, turns - 1), 0, 1)));
 
     public override IReadOnlyList<string> Plan(PatientCues cues, SessionContext context, SeededRandom random)
     {
