@@ -24,6 +24,7 @@ internal sealed class EngineFixture : IDisposable
         {
             ["Simulator:PersonasPath"] = RepoPaths.Personas,
             ["Simulator:ProtocolsPath"] = RepoPaths.Protocols,
+            ["Simulator:RubricsPath"] = RepoPaths.Rubrics,
             ["Simulator:RunsPath"] = RunsRoot,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

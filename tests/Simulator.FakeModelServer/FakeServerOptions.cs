@@ -9,6 +9,9 @@ public sealed record FakeServerOptions
     /// <summary>Maps a request's 0-based arrival index (across all endpoints) to a fault; null means no faults.</summary>
     public Func<int, FaultKind>? Faults { get; init; }
 
+    /// <summary>Maps a parsed request (by its model, messages, format...) to a fault, where <see cref="Faults"/> gave none.</summary>
+    public Func<ReceivedRequest, FaultKind>? FaultFor { get; init; }
+
     /// <summary>When set, requests without <c>Authorization: Bearer &lt;key&gt;</c> get 401.</summary>
     public string? ExpectedApiKey { get; init; }
 

@@ -27,6 +27,11 @@ internal static class RequestGate
         var request = new ReceivedRequest(
             index, context.Request.Path.Value ?? string.Empty, authorization, valid.Model, valid.Messages,
             valid.Seed, valid.Temperature, valid.TopP, valid.MaxTokens, valid.ResponseFormatType, valid.Stream, fault);
+        if (fault == FaultKind.None && authorized && chat is not null && state.Options.FaultFor is { } faultFor)
+        {
+            request = request with { Fault = fault = faultFor(request) };
+        }
+
         state.Log.Add(request);
 
         if (!await Waits.DelayAsync(state.Options.Latency, context, state))

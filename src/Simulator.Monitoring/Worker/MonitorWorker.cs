@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Simulator.Core.Events;
 using Simulator.Core.Transcripts;
+using Simulator.Models.Resilience;
 using Simulator.Monitoring.Alerts;
 using Simulator.Monitoring.Guard;
 using Simulator.Monitoring.Raters;
@@ -69,7 +70,7 @@ public sealed class MonitorWorker(IReadOnlyList<IRater> raters, TimeProvider clo
             var failed = new TurnScore.Builder();
             foreach (var metric in rater.MetricNames)
             {
-                failed.Unscored(metric, $"{rater.Name} failed: {ex.Message}");
+                failed.Unscored(metric, ex is ModelCallFailedException ? ex.Message : $"{rater.Name} failed: {ex.Message}");
             }
 
             return failed.Build();
