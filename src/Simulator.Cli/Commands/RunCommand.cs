@@ -87,7 +87,8 @@ internal static class RunCommand
 
     private static void PrintSummary(RunResult result, RunFolder folder)
     {
-        var transcript = RunTranscript.From(EventLogReader.Read(folder.EventsPath).Events);
+        var events = EventLogReader.Read(folder.EventsPath).Events;
+        var transcript = RunTranscript.From(events);
         var o = Console.Out;
         o.WriteLine($"Run {result.RunId}: {result.Status}, {result.Turns} turns ({result.EndReason}){(result.Error is null ? "" : $": {result.Error}")}");
         o.WriteLine($"  folder      {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.Path)}");
@@ -102,14 +103,7 @@ internal static class RunCommand
             o.WriteLine($"  state       {string.Join(", ", moves)}");
         }
 
-        o.WriteLine("  monitor     metric                     mean    max   scored  unscored");
-        foreach (var m in MetricSummary.Of(transcript))
-        {
-            var mean = m.Mean?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-";
-            var max = m.Max?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-";
-            var why = m.Unscored > 0 ? $"  ({m.TopUnscoredReason})" : "";
-            o.WriteLine($"              {m.Metric,-26} {mean,5}  {max,5}  {m.Scored,6}  {m.Unscored,8}{why}");
-        }
+        MonitorSummary.Write(o, events, transcript, "  ", 12);
 
         if (transcript.Turns.Count > 0)
         {

@@ -51,11 +51,10 @@ internal static class RunsCommand
             var manifest = RunStore.ReadManifest(folder);
             var log = EventLogReader.Read(folder.EventsPath);
             var transcript = RunTranscript.From(log.Events);
-            var summary = MetricSummary.Of(transcript);
             var usage = RoleUsage.Of(log.Events);
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(new { run = Row(manifest, folder), manifest, completedTurns = transcript.Turns.Count, tornTail = log.TornTail, metrics = summary, usage });
+                JsonOutput.Write(new { run = Row(manifest, folder), manifest, completedTurns = transcript.Turns.Count, tornTail = log.TornTail, monitor = MonitorSummary.Json(log.Events, transcript), usage });
                 return ExitCodes.Success;
             }
 
@@ -71,11 +70,7 @@ internal static class RunsCommand
                 Console.Out.WriteLine($"usage      {u.Role,-18} {u.Calls,6} calls {u.FailedAttempts,4} failed attempts  tokens in {u.PromptTokens,9} (cached {u.CachedTokens}) out {u.CompletionTokens,8}");
             }
 
-            foreach (var m in summary)
-            {
-                var mean = m.Mean?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-";
-                Console.Out.WriteLine($"metric     {m.Metric,-26} mean {mean,5}  scored {m.Scored,5}  unscored {m.Unscored,5}{(m.Unscored > 0 ? $" ({m.TopUnscoredReason})" : "")}");
-            }
+            MonitorSummary.Write(Console.Out, log.Events, transcript, "", 11);
 
             return ExitCodes.Success;
         }));
