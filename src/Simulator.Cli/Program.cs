@@ -61,6 +61,7 @@ var root = new RootCommand("simulator: simulated patients in long sessions with 
     ProtocolsCommand.Create(host.Services),
     RunsCommand.Create(host.Services),
     ExportCommand.Create(host.Services),
+    ScoreCommand.Create(host.Services),
     ModelsCommand.Create(host.Services),
 };
 var parse = root.Parse(commandArgs);

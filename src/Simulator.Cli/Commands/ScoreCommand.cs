@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Simulator.Core.Events;
+using Simulator.Engine.Hosting;
+using Simulator.Engine.Runs;
+using Simulator.Engine.Scoring;
+using Simulator.Models.References;
+using Simulator.Monitoring.Raters;
+using Simulator.Storage.Catalogs;
+using Simulator.Storage.Imports;
+
+namespace Simulator.Cli.Commands;
+
+/// <summary>
+/// <c>simulator score &lt;conversations.jsonl&gt; [--monitor ...] [--persona P] [--protocol P] --out &lt;scores.jsonl&gt;</c>:
+/// the monitor over transcripts from anywhere (OpenAI chat format), one line per therapist turn.
+/// </summary>
+internal static class ScoreCommand
+{
+    private static readonly JsonSerializerOptions Line = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create(IServiceProvider services)
+    {
+        var input = new Argument<string>("conversations") { Description = "Conversations in OpenAI chat format, one JSON object per line (user = patient, assistant = therapist)" };
+        var output = new Option<string>("--out") { Description = "Scores file to write: one JSON line per therapist turn", Required = true };
+        var monitor = new Option<string>("--monitor") { Description = "offline, or judge:<model-ref>[,<model-ref>...] (the offline rater always runs)", DefaultValueFactory = _ => "offline" };
+        var persona = new Option<string?>("--persona") { Description = "A persona card (id or file) to give the monitor as case notes for every conversation" };
+        var protocol = new Option<string?>("--protocol") { Description = "The protocol (id or file) the therapist was asked to deliver" };
+        var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object" };
+        var command = new Command("score", "Score conversations from elsewhere with the monitor") { input, output, monitor, persona, protocol, json };
+        command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
+        {
+            var conversations = ChatConversationReader.Read(parse.GetValue(input)!);
+            var options = services.GetRequiredService<IOptions<SimulatorOptions>>().Value;
+            var plan = MonitorPlan.Resolve(parse.GetValue(monitor)!, services.GetRequiredService<IModelRegistry>(), services.GetRequiredService<RubricCatalog>(), options.JudgeRubric, "--monitor");
+            var notes = new CaseNotes(
+                parse.GetValue(persona) is { } p ? services.GetRequiredService<PersonaCatalog>().Get(p).Document : null,
+                parse.GetValue(protocol) is { } q ? services.GetRequiredService<ProtocolCatalog>().Get(q).Document : null);
+            var clock = services.GetRequiredService<TimeProvider>();
+
+            // Judges' calls are not kept: there is no run to keep them in.
+            var calls = Channel.CreateBounded<RunEvent>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+            var current = 0;
+            var raters = plan.Raters([.. services.GetServices<IRater>()], () => current, calls.Writer, clock);
+
+            var path = parse.GetValue(output)!;
+            var partial = path + ".partial";
+            var turns = 0;
+            var scored = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            var unscored = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            await using (var writer = new StreamWriter(partial))
+            {
+                foreach (var conversation in conversations)
+                {
+                    foreach (var (turn, scores) in await TranscriptScorer.ScoreAsync(conversation, raters, notes, clock, cancellationToken))
+                    {
+                        turns++;
+                        Count(scored, scores.Metrics.Keys);
+                        Count(unscored, scores.Unscored.Keys);
+                        await writer.WriteLineAsync(JsonSerializer.Serialize(new
+                        {
+                            conversation = conversation.Id,
+                            line = conversation.Line,
+                            turn,
+                            metrics = scores.Metrics,
+                            unscored = scores.Unscored,
+                            evidence = scores.Evidence,
+                        }, Line).AsMemory(), cancellationToken);
+                    }
+                }
+            }
+
+            File.Move(partial, path, overwrite: true);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(new { conversations = conversations.Count, turns, output = Path.GetFullPath(path), scored, unscored });
+            }
+            else
+            {
+                Console.Out.WriteLine($"Scored {turns} turns of {conversations.Count} conversations into {path}");
+                foreach (var metric in scored.Keys.Union(unscored.Keys).Order(StringComparer.Ordinal))
+                {
+                    Console.Out.WriteLine($"  {metric,-28} scored {scored.GetValueOrDefault(metric),6}  unscored {unscored.GetValueOrDefault(metric),6}");
+                }
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static void Count(SortedDictionary<string, int> counts, IEnumerable<string> metrics)
+    {
+        foreach (var m in metrics)
+        {
+            counts[m] = counts.GetValueOrDefault(m) + 1;
+        }
+    }
+}
