@@ -26,6 +26,8 @@ public sealed record RunTranscript(
         var acts = new Dictionary<int, IReadOnlyList<string>>();
         var states = new SortedDictionary<int, ImmutableSortedDictionary<string, double>>();
         var scores = new Dictionary<int, List<MonitorScored>>();
+        var alerts = new Dictionary<int, List<AlertRaised>>();
+        var notes = new Dictionary<int, GuardNoteSent>();
         foreach (var e in events)
         {
             switch (e)
@@ -38,6 +40,8 @@ public sealed record RunTranscript(
                 case StateStepped s when s.Turn == 0: initial = s.State; break;
                 case StateStepped s: states[s.Turn] = s.State; break;
                 case MonitorScored m: Bucket(scores, m.Turn).Add(m); break;
+                case AlertRaised a: Bucket(alerts, a.Turn).Add(a); break;
+                case GuardNoteSent g: notes[g.Turn] = g; break;
                 case RunEnded r: ended = r; break;
             }
         }
@@ -57,7 +61,9 @@ public sealed record RunTranscript(
                 merged.Metrics,
                 merged.Unscored,
                 merged.Evidence,
-                layers));
+                layers,
+                alerts.GetValueOrDefault(turn) ?? [],
+                notes.GetValueOrDefault(turn)));
         }
 
         return new RunTranscript(configuration, initial, turns, ended);

@@ -3,7 +3,7 @@ using Simulator.Core.Events;
 
 namespace Simulator.Core.Transcripts;
 
-/// <summary>One completed turn as derived from the log: the exchange, the state after it, its merged scores and each rater's layer.</summary>
+/// <summary>One completed turn as derived from the log: the exchange, the state after it, its merged scores and each rater's layer, the monitor's alerts on it and the guard note its reply was given.</summary>
 public sealed record TurnRecord(
     int Turn,
     string Patient,
@@ -14,4 +14,6 @@ public sealed record TurnRecord(
     ImmutableSortedDictionary<string, double> Metrics,
     ImmutableSortedDictionary<string, string> Unscored,
     ImmutableSortedDictionary<string, string> Evidence,
-    IReadOnlyList<MonitorScored> Layers);
+    IReadOnlyList<MonitorScored> Layers,
+    IReadOnlyList<AlertRaised> Alerts,
+    GuardNoteSent? GuardNote);

@@ -35,7 +35,18 @@ public static class MarkdownTranscript
                 sb.Append(CultureInfo.InvariantCulture, $"> event: {string.Join(", ", t.FiredEvents)}\n\n");
             }
 
-            sb.Append(CultureInfo.InvariantCulture, $"**Patient:** {t.Patient}\n\n**Therapist:** {t.Therapist}\n\n");
+            sb.Append(CultureInfo.InvariantCulture, $"**Patient:** {t.Patient}\n\n");
+            if (t.GuardNote is { } note)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"> guard note (about turn {note.AboutTurn}): {note.Note.ReplaceLineEndings(" ")}\n\n");
+            }
+
+            sb.Append(CultureInfo.InvariantCulture, $"**Therapist:** {t.Therapist}\n\n");
+            if (t.Alerts.Count > 0)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"> ⚠ alerts: {string.Join("; ", t.Alerts.Select(a => a.Message))}\n\n");
+            }
+
             sb.Append(CultureInfo.InvariantCulture, $"<sub>state: {State(t.State)}");
             if (t.AppraisedActs.Count > 0)
             {

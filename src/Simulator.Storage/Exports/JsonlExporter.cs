@@ -6,7 +6,7 @@ namespace Simulator.Storage.Exports;
 
 /// <summary>
 /// <c>export --format jsonl</c>: one line per completed turn,
-/// <c>{"run","turn","patient","therapist","state":{...},"instruments":{...},"metrics":{...},"unscored":{...}}</c>.
+/// <c>{"run","turn","patient","therapist","state":{...},"instruments":{...},"metrics":{...},"unscored":{...},"evidence":{...},"alerts":[...],"guardNote"}</c>.
 /// </summary>
 public static class JsonlExporter
 {
@@ -28,6 +28,8 @@ public static class JsonlExporter
                 metrics = t.Metrics,
                 unscored = t.Unscored,
                 evidence = t.Evidence,
+                alerts = t.Alerts.Select(a => new { metric = a.Metric, kind = a.Kind, value = a.Value, message = a.Message }),
+                guardNote = t.GuardNote?.Note,
             });
             await output.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
         }
