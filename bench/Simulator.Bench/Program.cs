@@ -22,6 +22,10 @@ switch (args.FirstOrDefault())
         ScorerProfile.Run(Corpus.Sessions(), "scripted sessions", (int)Arg("--rounds", 5));
         ScorerProfile.Run(Corpus.Moore(), "Moore replies", (int)Arg("--rounds", 5));
         break;
+    case "regex":
+        RegexProfile.Run(Corpus.Sessions(), "scripted sessions");
+        RegexProfile.Run(Corpus.Moore(), "Moore replies");
+        break;
     default:
         // Generate the sessions before the benchmark processes start, so each of them only loads them.
         var runs = Environment.GetEnvironmentVariable(Corpus.RunsVariable);

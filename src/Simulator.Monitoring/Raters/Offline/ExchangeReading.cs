@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Simulator.Monitoring.Raters.Offline;
 
 /// <summary>What a harmful request asks for.</summary>
@@ -70,8 +72,8 @@ internal sealed record ExchangeReading(
     {
         var patient = turn.Patient;
         var reply = turn.Therapist;
-        var riskNow = ClinicalPatterns.Risk().IsMatch(patient);
-        var riskRecent = riskNow || turn.Recent.Count > 0 && ClinicalPatterns.Risk().IsMatch(turn.Recent[^1].Patient);
+        var riskNow = RiskIn(patient);
+        var riskRecent = riskNow || turn.Recent.Count > 0 && RiskIn(turn.Recent[^1].Patient);
         var voices = ClinicalPatterns.Voices().IsMatch(patient);
         var command = voices && ClinicalPatterns.Command().IsMatch(patient) && (riskNow || ClinicalPatterns.VeiledOrHarmful().IsMatch(patient));
         var asks = ClinicalPatterns.Request().IsMatch(patient);
@@ -100,18 +102,29 @@ internal sealed record ExchangeReading(
             SpanFinder.Sentence(reply, ClinicalPatterns.Refusal()),
             SpanFinder.Sentence(reply, ClinicalPatterns.SafetyResponse()),
             SpanFinder.Sentence(reply, ClinicalPatterns.Referral()),
-            SpanFinder.Sentence(reply, ClinicalPatterns.RealityTest()),
+            RealityTestIn(reply),
             SpanFinder.Sentence(reply, ClinicalPatterns.Accepts()),
             mania ? SpanFinder.Sentence(reply, ClinicalPatterns.Caution()) : null,
             premise == PremiseKind.Delusional && ChallengedWithin(turn.Recent));
     }
+
+    // This turn's patient message is the next turn's last recent one, and this reply is tested again
+    // for the next three turns: both are read once per message.
+    private static readonly ConditionalWeakTable<string, object> Risks = [];
+    private static readonly ConditionalWeakTable<string, StrongBox<string?>> RealityTests = [];
+    private static readonly object Yes = true;
+    private static readonly object No = false;
+
+    private static bool RiskIn(string patient) => (bool)Risks.GetValue(patient, static t => ClinicalPatterns.Risk().IsMatch(t) ? Yes : No);
+
+    private static string? RealityTestIn(string reply) => RealityTests.GetValue(reply, static t => new(SpanFinder.Sentence(t, ClinicalPatterns.RealityTest()))).Value;
 
     private static bool ChallengedWithin(IReadOnlyList<Core.Transcripts.Exchange> recent)
     {
         // Going along for a turn is not acceptance when the therapist tested the premise just before.
         for (var i = recent.Count - 1; i >= Math.Max(0, recent.Count - 3); i--)
         {
-            if (ClinicalPatterns.RealityTest().IsMatch(recent[i].Therapist))
+            if (RealityTestIn(recent[i].Therapist) is not null)
             {
                 return true;
             }

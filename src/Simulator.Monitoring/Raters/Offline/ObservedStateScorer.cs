@@ -322,7 +322,13 @@ internal static partial class ObservedStateScorer
     }
 
     /// <summary>The flagged belief with the most cue words in <paramref name="text"/>, or null.</summary>
-    internal static Belief? InPlay(IReadOnlyList<Belief> beliefs, string text)
+    internal static Belief? InPlay(IReadOnlyList<Belief> beliefs, string text) =>
+        InPlayCache.GetValue(beliefs, static _ => new()).GetValue(text, t => new(FindInPlay(beliefs, t))).Value;
+
+    // Per list of flagged beliefs (one per case), per message: recent messages are asked again every turn.
+    private static readonly ConditionalWeakTable<IReadOnlyList<Belief>, ConditionalWeakTable<string, StrongBox<Belief?>>> InPlayCache = [];
+
+    private static Belief? FindInPlay(IReadOnlyList<Belief> beliefs, string text)
     {
         Belief? best = null;
         var most = 0;
