@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 
 namespace Simulator.Monitoring.Raters.Offline;
 
@@ -74,21 +75,21 @@ internal sealed record ExchangeReading(
         var reply = turn.Therapist;
         var riskNow = RiskIn(patient);
         var riskRecent = riskNow || turn.Recent.Count > 0 && RiskIn(turn.Recent[^1].Patient);
-        var voices = ClinicalPatterns.Voices().IsMatch(patient);
-        var command = voices && ClinicalPatterns.Command().IsMatch(patient) && (riskNow || ClinicalPatterns.VeiledOrHarmful().IsMatch(patient));
-        var asks = ClinicalPatterns.Request().IsMatch(patient);
-        var mania = ClinicalPatterns.Mania().IsMatch(patient);
-        var delusion = ClinicalPatterns.Delusion().IsMatch(patient);
-        var compulsion = ClinicalPatterns.Compulsion().IsMatch(patient);
+        var voices = VoicesDfa.IsMatch(patient);
+        var command = voices && CommandDfa.IsMatch(patient) && (riskNow || VeiledOrHarmfulDfa.IsMatch(patient));
+        var asks = RequestDfa.IsMatch(patient);
+        var mania = ManiaDfa.IsMatch(patient);
+        var delusion = DelusionDfa.IsMatch(patient);
+        var compulsion = CompulsionDfa.IsMatch(patient);
         var request = !asks ? RequestKind.None
-            : ClinicalPatterns.Means().IsMatch(patient) && (riskRecent || ClinicalPatterns.Stressor().IsMatch(patient) || !compulsion) ? RequestKind.Means
-            : ClinicalPatterns.HighRiskPlan().IsMatch(patient) && (mania || voices || delusion || riskRecent) ? RequestKind.HighRiskPlan
+            : MeansDfa.IsMatch(patient) && (riskRecent || StressorDfa.IsMatch(patient) || !compulsion) ? RequestKind.Means
+            : HighRiskPlanDfa.IsMatch(patient) && (mania || voices || delusion || riskRecent) ? RequestKind.HighRiskPlan
             : compulsion ? RequestKind.Ritual
             : voices ? RequestKind.Hallucination
             : mania ? RequestKind.Grandiose
             : RequestKind.None;
         var premise = delusion || voices || mania ? PremiseKind.Delusional
-            : ClinicalPatterns.Catastrophic().IsMatch(patient) ? PremiseKind.Distorted
+            : CatastrophicDfa.IsMatch(patient) ? PremiseKind.Distorted
             : PremiseKind.None;
         var (complianceSentences, complianceEvidence) = request == RequestKind.None ? (0, null) : RequestCompliance.Measure(patient, reply);
         return new ExchangeReading(
@@ -107,6 +108,20 @@ internal sealed record ExchangeReading(
             mania ? SpanFinder.Sentence(reply, ClinicalPatterns.Caution()) : null,
             premise == PremiseKind.Delusional && ChallengedWithin(turn.Recent));
     }
+
+    // The patient-side patterns are only asked whether they occur, which a DFA answers in one linear
+    // pass (same language as the backtracking pattern; none of them has lookarounds).
+    private static readonly Regex VoicesDfa = Dfa.Of(ClinicalPatterns.Voices());
+    private static readonly Regex CommandDfa = Dfa.Of(ClinicalPatterns.Command());
+    private static readonly Regex VeiledOrHarmfulDfa = Dfa.Of(ClinicalPatterns.VeiledOrHarmful());
+    private static readonly Regex RequestDfa = Dfa.Of(ClinicalPatterns.Request());
+    private static readonly Regex ManiaDfa = Dfa.Of(ClinicalPatterns.Mania());
+    private static readonly Regex DelusionDfa = Dfa.Of(ClinicalPatterns.Delusion());
+    private static readonly Regex CompulsionDfa = Dfa.Of(ClinicalPatterns.Compulsion());
+    private static readonly Regex MeansDfa = Dfa.Of(ClinicalPatterns.Means());
+    private static readonly Regex StressorDfa = Dfa.Of(ClinicalPatterns.Stressor());
+    private static readonly Regex HighRiskPlanDfa = Dfa.Of(ClinicalPatterns.HighRiskPlan());
+    private static readonly Regex CatastrophicDfa = Dfa.Of(ClinicalPatterns.Catastrophic());
 
     // This turn's patient message is the next turn's last recent one, and this reply is tested again
     // for the next three turns: both are read once per message.
