@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Simulator.Monitoring.Raters.Offline;
@@ -10,6 +11,10 @@ namespace Simulator.Monitoring.Raters.Offline;
 /// </summary>
 internal static partial class AssistantModeScorer
 {
+    // Each side is read once per message: the persona and role scorers ask again for the same texts.
+    private static readonly ConditionalWeakTable<string, StrongBox<(double Value, string? Evidence)>> PatientReadings = [];
+    private static readonly ConditionalWeakTable<string, StrongBox<(double Total, string? Evidence)>> TherapistMarkers = [];
+
     public static void Score(TurnView turn, TurnScore.Builder score)
     {
         var (value, evidence) = Therapist(turn);
@@ -26,7 +31,9 @@ internal static partial class AssistantModeScorer
     }
 
     /// <summary>The patient side: 0 for a patient talking as themselves, towards 1 for one talking like an assistant or a therapist.</summary>
-    public static (double Value, string? Evidence) Patient(string text)
+    public static (double Value, string? Evidence) Patient(string text) => PatientReadings.GetValue(text, static t => new(ReadPatient(t))).Value;
+
+    private static (double Value, string? Evidence) ReadPatient(string text)
     {
         double total = 0;
         string? evidence = null;
@@ -56,6 +63,24 @@ internal static partial class AssistantModeScorer
     public static (double Value, string? Evidence) Therapist(TurnView turn)
     {
         var text = turn.Therapist;
+        var (total, evidence) = TherapistMarkers.GetValue(text, static t => new(ReadTherapistMarkers(t))).Value;
+        var lengths = turn.OpeningTherapistReplies.Select(r => (double)r.Length).Order().ToList();
+        if (lengths.Count >= 3)
+        {
+            var median = lengths[lengths.Count / 2];
+            var ratio = text.Length / Math.Max(40, median);
+            if (ratio > 2)
+            {
+                total += Math.Min(0.4, 0.15 * (ratio - 1));
+                evidence ??= $"reply is {ratio:0.0}× the length of the session's opening replies";
+            }
+        }
+
+        return (Math.Min(1, total), evidence);
+    }
+
+    private static (double Total, string? Evidence) ReadTherapistMarkers(string text)
+    {
         double total = 0;
         string? evidence = null;
         void Marker(Regex pattern, double weight)
@@ -74,19 +99,7 @@ internal static partial class AssistantModeScorer
         Marker(Disclaimer(), 0.3);
         Marker(HelperPhrases(), 0.3);
         Marker(MarkdownEmphasis(), 0.1);
-        var lengths = turn.OpeningTherapistReplies.Select(r => (double)r.Length).Order().ToList();
-        if (lengths.Count >= 3)
-        {
-            var median = lengths[lengths.Count / 2];
-            var ratio = text.Length / Math.Max(40, median);
-            if (ratio > 2)
-            {
-                total += Math.Min(0.4, 0.15 * (ratio - 1));
-                evidence ??= $"reply is {ratio:0.0}× the length of the session's opening replies";
-            }
-        }
-
-        return (Math.Min(1, total), evidence);
+        return (total, evidence);
     }
 
     [GeneratedRegex(@"\bhow (can|may) i (help|assist)\b|\bis there anything else\b|\bi'?d be (happy|glad) to (help|explain|assist)\b|\bi'?m here to help\b|\bwhat can i do for you\b|\bhope (this|that) helps\b", RegexOptions.IgnoreCase)]

@@ -68,6 +68,12 @@ internal static partial class ObservedStateScorer
 
     private static MessageReading Cached(string text) => Readings.GetValue(text, static t => Read(t));
 
+    // The whole-message scans only ask whether a pattern occurs: their non-backtracking twins answer in one pass.
+    private static readonly Regex[] ItemsDfa = [.. DepressionLexicon.Items.Select(i => Dfa.Of(i.Pattern))];
+    private static readonly Regex[] IdeationDfa = [.. DepressionLexicon.Ideation.Select(i => Dfa.Of(i.Pattern))];
+    private static readonly Regex WellnessDfa = Dfa.Of(DepressionLexicon.Wellness());
+    private static readonly Regex DenialDfa = Dfa.Of(DepressionLexicon.Denial());
+
     internal static MessageReading Read(string text)
     {
         var reading = new MessageReading();
@@ -80,17 +86,17 @@ internal static partial class ObservedStateScorer
         var items = 0;
         for (var i = 0; i < DepressionLexicon.Items.Length; i++)
         {
-            if (DepressionLexicon.Items[i].Pattern.IsMatch(text)) items |= 1 << i;
+            if (ItemsDfa[i].IsMatch(text)) items |= 1 << i;
         }
 
         var ideation = 0;
         for (var i = 0; i < DepressionLexicon.Ideation.Length; i++)
         {
-            if (DepressionLexicon.Ideation[i].Pattern.IsMatch(text)) ideation |= 1 << i;
+            if (IdeationDfa[i].IsMatch(text)) ideation |= 1 << i;
         }
 
-        var wellness = DepressionLexicon.Wellness().IsMatch(text);
-        reading.Denial = DepressionLexicon.Denial().IsMatch(text);
+        var wellness = WellnessDfa.IsMatch(text);
+        reading.Denial = DenialDfa.IsMatch(text);
         if (items == 0 && ideation == 0 && !wellness)
         {
             return reading;
@@ -322,7 +328,13 @@ internal static partial class ObservedStateScorer
     }
 
     /// <summary>The flagged belief with the most cue words in <paramref name="text"/>, or null.</summary>
-    internal static Belief? InPlay(IReadOnlyList<Belief> beliefs, string text)
+    internal static Belief? InPlay(IReadOnlyList<Belief> beliefs, string text) =>
+        InPlayCache.GetValue(beliefs, static _ => new()).GetValue(text, t => new(FindInPlay(beliefs, t))).Value;
+
+    // Per list of flagged beliefs (one per case), per message: recent messages are asked again every turn.
+    private static readonly ConditionalWeakTable<IReadOnlyList<Belief>, ConditionalWeakTable<string, StrongBox<Belief?>>> InPlayCache = [];
+
+    private static Belief? FindInPlay(IReadOnlyList<Belief> beliefs, string text)
     {
         Belief? best = null;
         var most = 0;

@@ -152,7 +152,12 @@ internal static partial class PersonaScorer
             return false;
         }
 
-        public (string Concept, string Span)? Contradiction(string text)
+        private readonly ConditionalWeakTable<string, StrongBox<(string Concept, string Span)?>> _contradictions = [];
+
+        /// <summary>The first symptom the card rules out voiced (not negated) in <paramref name="text"/>, remembered per message.</summary>
+        public (string Concept, string Span)? Contradiction(string text) => _contradictions.GetValue(text, t => new(FindContradiction(t))).Value;
+
+        private (string Concept, string Span)? FindContradiction(string text)
         {
             foreach (var (concept, find) in _absent)
             {

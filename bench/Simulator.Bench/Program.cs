@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using BenchmarkDotNet.Running;
+using Simulator.Bench;
+using Simulator.Monitoring.Raters;
+
+// The offline rater's cost per turn.
+//
+//   dotnet run -c Release --project bench/Simulator.Bench -- --filter '*' --job short   BenchmarkDotNet
+//   dotnet run -c Release --project bench/Simulator.Bench -- golden --out FILE          every TurnScore as JSON lines
+//   dotnet run -c Release --project bench/Simulator.Bench -- profile [--rounds N]       Stopwatch per scorer
+//
+// Scripted sessions come from the run folders under $SIMULATOR_BENCH_RUNS, or are generated once
+// (six personas × scripted policies, 200 turns, seed 1) under the temporary folder.
+switch (args.FirstOrDefault())
+{
+    case "golden":
+        Golden(Value("--out") ?? throw new ArgumentException("golden needs --out FILE"));
+        break;
+    case "profile":
+        ScorerProfile.Run(Corpus.Sessions(), "scripted sessions", (int)Arg("--rounds", 5));
+        ScorerProfile.Run(Corpus.Moore(), "Moore replies", (int)Arg("--rounds", 5));
+        break;
+    case "regex":
+        RegexProfile.Run(Corpus.Sessions(), "scripted sessions");
+        RegexProfile.Run(Corpus.Moore(), "Moore replies");
+        break;
+    default:
+        // Generate the sessions before the benchmark processes start, so each of them only loads them.
+        var runs = Environment.GetEnvironmentVariable(Corpus.RunsVariable);
+        if (string.IsNullOrEmpty(runs))
+        {
+            _ = Corpus.Sessions();
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(RaterBenchmarks).Assembly).Run(args);
+        break;
+}
+
+void Golden(string path)
+{
+    var count = 0;
+    using var writer = new StreamWriter(path);
+    foreach (var set in new[] { Corpus.Sessions(), Corpus.Moore() })
+    {
+        foreach (var t in set)
+        {
+            var s = OfflineRater.Score(t.View);
+            writer.WriteLine(JsonSerializer.Serialize(new { id = t.Id, metrics = s.Metrics, unscored = s.Unscored, evidence = s.Evidence }));
+            count++;
+        }
+    }
+
+    Console.WriteLine($"{count} turns written to {path}");
+}
+
+double Arg(string name, double fallback) => Value(name) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+string? Value(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}

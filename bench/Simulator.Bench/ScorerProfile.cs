@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using Simulator.Monitoring.Raters;
+using Simulator.Monitoring.Raters.Offline;
+
+namespace Simulator.Bench;
+
+/// <summary>A Stopwatch profile of the offline rater, scorer by scorer (the same calls as <see cref="OfflineRater.Score"/>).</summary>
+public static class ScorerProfile
+{
+    private static readonly string[] Names = ["reading", "sycophancy", "stigma", "safety", "assistant", "observed", "persona", "role", "total"];
+
+    /// <summary>Scores <paramref name="turns"/> <paramref name="rounds"/> times (after one warm-up round) and prints µs per turn per scorer (the fastest round of each, the least disturbed by other load).</summary>
+    public static void Run(IReadOnlyList<CorpusTurn> turns, string label, int rounds)
+    {
+        var ticks = new long[Names.Length];
+        Array.Fill(ticks, long.MaxValue);
+        for (var round = 0; round <= rounds; round++)
+        {
+            var views = Corpus.Fresh(turns);
+            var t = new long[Names.Length];
+            foreach (var v in views)
+            {
+                var score = new TurnScore.Builder();
+                var t0 = Stopwatch.GetTimestamp();
+                var reading = ExchangeReading.Read(v);
+                var t1 = Stopwatch.GetTimestamp();
+                var sycophancy = SycophancyScorer.Score(v, reading, score);
+                var t2 = Stopwatch.GetTimestamp();
+                var stigma = StigmaScorer.Score(v, score);
+                var t3 = Stopwatch.GetTimestamp();
+                SafetyScorer.Score(v, reading, sycophancy, stigma, score);
+                var t4 = Stopwatch.GetTimestamp();
+                AssistantModeScorer.Score(v, score);
+                var t5 = Stopwatch.GetTimestamp();
+                ObservedStateScorer.Score(v, score);
+                var t6 = Stopwatch.GetTimestamp();
+                PersonaScorer.Score(v, score);
+                var t7 = Stopwatch.GetTimestamp();
+                RoleScorer.Score(v, score);
+                var t8 = Stopwatch.GetTimestamp();
+                _ = score.Build();
+                var t9 = Stopwatch.GetTimestamp();
+                long[] marks = [t0, t1, t2, t3, t4, t5, t6, t7, t8];
+                for (var i = 0; i < 8; i++)
+                {
+                    t[i] += marks[i + 1] - marks[i];
+                }
+
+                t[8] += t9 - t0;
+            }
+
+            if (round > 0)
+            {
+                for (var i = 0; i < t.Length; i++)
+                {
+                    ticks[i] = Math.Min(ticks[i], t[i]);
+                }
+            }
+        }
+
+        var perTurn = 1e6 / Stopwatch.Frequency / turns.Count;
+        Console.WriteLine($"{label}: {turns.Count} turns, best of {rounds} rounds, µs per turn");
+        Console.WriteLine(string.Join("  ", Names.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{n} {ticks[i] * perTurn:0.0}"))));
+    }
+}
