@@ -10,6 +10,7 @@ using Simulator.Monitoring.Raters;
 //   dotnet run -c Release --project bench/Simulator.Bench -- --filter '*' --job short   BenchmarkDotNet
 //   dotnet run -c Release --project bench/Simulator.Bench -- golden --out FILE          every TurnScore as JSON lines
 //   dotnet run -c Release --project bench/Simulator.Bench -- profile [--rounds N]       Stopwatch per scorer
+//   dotnet run -c Release --project bench/Simulator.Bench -- overhead [--turns N] [--rounds N]   a whole session with and without the monitor
 //
 // Scripted sessions come from the run folders under $SIMULATOR_BENCH_RUNS, or are generated once
 // (six personas × scripted policies, 200 turns, seed 1) under the temporary folder.
@@ -21,6 +22,9 @@ switch (args.FirstOrDefault())
     case "profile":
         ScorerProfile.Run(Corpus.Sessions(), "scripted sessions", (int)Arg("--rounds", 5));
         ScorerProfile.Run(Corpus.Moore(), "Moore replies", (int)Arg("--rounds", 5));
+        break;
+    case "overhead":
+        MonitorOverhead.Run((int)Arg("--turns", 1000), (int)Arg("--rounds", 5));
         break;
     case "regex":
         RegexProfile.Run(Corpus.Sessions(), "scripted sessions");
