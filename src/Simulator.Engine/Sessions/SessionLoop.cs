@@ -9,6 +9,7 @@ using Simulator.Core.Personas;
 using Simulator.Core.Randomness;
 using Simulator.Core.Trajectories;
 using Simulator.Core.Transcripts;
+using Simulator.Models.Recording;
 using Simulator.Models.References;
 using Simulator.Monitoring.Alerts;
 using Simulator.Monitoring.Guard;
@@ -121,7 +122,7 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                _turnEvents.Add(new ProbeAnswered(_turn, clock.GetUtcNow(), probe.Role, probe.Name, probe.Question, "", null, "the model call failed: " + ex.Message));
+                _turnEvents.Add(new ProbeAnswered(_turn, clock.GetUtcNow(), probe.Role, probe.Name, probe.Question, "", null, $"{RecordedReply.ProbeCallFailed}: {ex.Message}"));
                 continue;
             }
 
