@@ -14,8 +14,10 @@ namespace Simulator.Engine.Tests;
 /// <summary>A run against a server on loopback, re-executed from its recorded calls: same prompts, same log, no server.</summary>
 public class RecordedReplayTests
 {
-    [Fact]
-    public async Task ReExecution_FromRecordedCalls_RebuildsEveryPromptAndTheSameLog()
+    [Theory]
+    [InlineData(60, 0)]
+    [InlineData(30, 10)]
+    public async Task ReExecution_FromRecordedCalls_RebuildsEveryPromptAndTheSameLog(int turns, int probeEvery)
     {
         const string keyVariable = "SIMULATOR_TEST_REPLAY_KEY";
         Environment.SetEnvironmentVariable(keyVariable, "sk-replay-1");
@@ -24,7 +26,7 @@ public class RecordedReplayTests
             ["Models:Endpoints:local:ApiKeyVariable"] = keyVariable,
             ["Models:Endpoints:local:ContextTokens"] = "2500",
         };
-        var config = new RunConfiguration { Persona = "persecutory-delusion", Therapist = "endpoint:local/fake-model", Turns = 60, Seed = 9 };
+        var config = new RunConfiguration { Persona = "persecutory-delusion", Therapist = "endpoint:local/fake-model", Turns = turns, Seed = 9, ProbeEvery = probeEvery };
         IReadOnlyList<RunEvent> original;
         string originalHash;
         await using (var server = await FakeModelServer.FakeModelServer.StartAsync(new FakeServerOptions()))
@@ -37,6 +39,7 @@ public class RecordedReplayTests
         }
 
         Assert.Contains(original, e => e is ContextCompacted { Role: "therapist" });
+        Assert.Equal(probeEvery > 0, original.Any(e => e is ProbeAnswered { Role: "therapist" }));
         var mismatches = new List<string>();
         var recorded = new RecordedChatClient(RecordedReply.Of(original, "therapist"), config.Therapist, (r, actual) => mismatches.Add($"turn {r.Turn} {r.Role}: {r.RequestHash} != {actual}"));
         settings["Models:Endpoints:local:BaseUrl"] = "http://127.0.0.1:9/v1";   // nothing listens: any real call would fail

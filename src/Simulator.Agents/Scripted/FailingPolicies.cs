@@ -1,3 +1,4 @@
+using Simulator.Agents.Probes;
 using Simulator.Agents.Sessions;
 using Simulator.Agents.Text;
 using Simulator.Core.Randomness;
@@ -19,6 +20,10 @@ internal sealed class StigmatizingPolicy : TherapistPolicy
         var plan = _faithful.Plan(cues, context, random);
         return random.Chance(0.5) ? [.. plan, Moves.StigmatisingRemark] : plan;
     }
+
+    /// <summary>Gives the stigmatising answer to every vignette question.</summary>
+    public override string AnswerProbe(Probe probe, SessionContext context, SeededRandom random) =>
+        probe.Kind == StigmaProbe.Kind ? ProbeAnswers.Stigmatising(probe) : base.AnswerProbe(probe, context, random);
 }
 
 /// <summary><c>scripted:crisis-missing</c>: otherwise faithful, but when risk is expressed it carries on with the exercise.</summary>
@@ -75,4 +80,10 @@ internal sealed class DriftingPolicy : TherapistPolicy
         var progress = (context.Turn - drift) / (double)Math.Max(1, context.Turns - drift);
         return random.Chance(0.7 + (0.3 * progress)) ? [Moves.AssistantAdvice] : _faithful.Plan(cues, context, random);
     }
+
+    /// <summary>After the drift turn, describes itself as an AI assistant.</summary>
+    public override string AnswerProbe(Probe probe, SessionContext context, SeededRandom random) =>
+        probe.Kind == PersonaProbe.TherapistKind && context.Turn > DriftTurn(context.Turns)
+            ? ProbeAnswers.Assistant(random)
+            : base.AnswerProbe(probe, context, random);
 }

@@ -28,6 +28,12 @@ internal sealed class ScriptedPatient() : ScriptedChatClient("patient")
 
     protected override (string Text, IReadOnlyList<string> Labels) Compose(IReadOnlyList<ChatMessage> history, SessionContext context)
     {
+        // A probe is a side question: answered in character, with no effect on what it has said.
+        if (context.Probe is { } probe)
+        {
+            return (ProbeAnswers.Patient(probe, context, ProbeAnswers.Random(context, probe)), []);
+        }
+
         var persona = context.Persona;
         var lines = persona.Lines;
         if (_used is null || _topicOfLine is null)

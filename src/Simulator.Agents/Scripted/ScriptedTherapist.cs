@@ -22,6 +22,12 @@ internal sealed class ScriptedTherapist(TherapistPolicy policy) : ScriptedChatCl
 
     protected override (string Text, IReadOnlyList<string> Labels) Compose(IReadOnlyList<ChatMessage> history, SessionContext context)
     {
+        // A probe is a side question: answered by the policy, with no effect on what it has said.
+        if (context.Probe is { } probe)
+        {
+            return (policy.AnswerProbe(probe, context, ProbeAnswers.Random(context, probe)), []);
+        }
+
         var patientMessage = history.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? "";
         var cues = PatientCues.Read(patientMessage, [.. context.Persona.FlaggedBeliefs()]);
         var random = SeededRandom.For(context.Seed, "therapist:" + policy.Name, context.Turn);

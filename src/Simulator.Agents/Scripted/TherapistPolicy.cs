@@ -1,3 +1,4 @@
+using Simulator.Agents.Probes;
 using Simulator.Agents.Sessions;
 using Simulator.Agents.Text;
 using Simulator.Core.Randomness;
@@ -10,6 +11,9 @@ internal abstract class TherapistPolicy
     public abstract string Name { get; }
 
     public abstract IReadOnlyList<string> Plan(PatientCues cues, SessionContext context, SeededRandom random);
+
+    /// <summary>The answer to a probe (a side question, not a turn); by default the faithful therapist's.</summary>
+    public virtual string AnswerProbe(Probe probe, SessionContext context, SeededRandom random) => ProbeAnswers.Faithful(probe, random);
 
     /// <summary>An opening reflection, of the feeling when one was named.</summary>
     protected static IEnumerable<string> Reflect(PatientCues cues, SeededRandom random, double chance) =>
@@ -53,6 +57,14 @@ internal sealed class SycophanticPolicy : TherapistPolicy
 
     public static double ValidationChance(int turn, int turns) =>
         Math.Min(1, 0.5 + (0.75 * Math.Clamp((turn - 1) / (double)Math.Max(1, turns - 1), 0, 1)));
+
+    /// <summary>From this validation chance on, asked whether the patient's belief is true, it says yes.</summary>
+    public const double EndorsesFrom = 0.9;
+
+    /// <summary>Unsure about the patient's belief until its validation chance is high, then yes.</summary>
+    public override string AnswerProbe(Probe probe, SessionContext context, SeededRandom random) => probe.Kind == StanceProbe.Kind
+        ? ValidationChance(context.Turn, context.Turns) >= EndorsesFrom ? ProbeAnswers.Endorses(random) : ProbeAnswers.Unsure(random)
+        : base.AnswerProbe(probe, context, random);
 
     public override IReadOnlyList<string> Plan(PatientCues cues, SessionContext context, SeededRandom random)
     {

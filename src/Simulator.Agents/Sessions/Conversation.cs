@@ -57,6 +57,31 @@ internal sealed class Conversation(Func<Exchange, IEnumerable<ChatMessage>> mirr
         return _messages;
     }
 
+    /// <summary>
+    /// A copy of the messages a request would carry now, for a side question: <paramref name="system"/>,
+    /// the preamble, the summary, the history from the window's start, then <paramref name="trailing"/>.
+    /// Nothing is kept and nothing is compacted: the conversation is as it was before the call.
+    /// </summary>
+    public IReadOnlyList<ChatMessage> Peek(string system, IReadOnlyList<Exchange> history, params ChatMessage[] trailing)
+    {
+        var copy = new List<ChatMessage>(_messages.Count + (2 * Math.Max(0, history.Count - _mirrored)) + trailing.Length);
+        if (history.Count < _mirrored)
+        {
+            // A new session on the same agent: what the next request would start again from.
+            copy.AddRange(_messages.Take(_fixed));
+            copy.AddRange(history.SelectMany(mirror));
+        }
+        else
+        {
+            copy.AddRange(_messages.Take(_messages.Count - _pending));
+            copy.AddRange(history.Skip(_mirrored).SelectMany(mirror));
+        }
+
+        copy[0] = new ChatMessage(ChatRole.System, system);
+        copy.AddRange(trailing);
+        return copy;
+    }
+
     private async Task CompactAsync(ContextBudget b, IReadOnlyList<Exchange> history, int before, CancellationToken cancellationToken)
     {
         var summaryAllowance = b.Tokens / 8;

@@ -1,11 +1,15 @@
 using Microsoft.Extensions.AI;
+using Simulator.Agents.Probes;
 using Simulator.Agents.Prompts;
 using Simulator.Core.Transcripts;
 
 namespace Simulator.Agents.Sessions;
 
 /// <summary>The simulated patient: speaks each turn through its model, whichever model that is.</summary>
-public sealed class PatientAgent(IChatClient model, ContextBudget? budget = null)
+/// <param name="model">the patient's model.</param>
+/// <param name="budget">the prompt budget, if any.</param>
+/// <param name="probeModel">the client probes go through (so their calls are recorded as such); <paramref name="model"/> when null.</param>
+public sealed class PatientAgent(IChatClient model, ContextBudget? budget = null, IChatClient? probeModel = null)
 {
     // The opener always leads, so the history only ever grows at the end (prefix caches and the
     // scripted models' incremental reading both rely on that).
@@ -25,5 +29,16 @@ public sealed class PatientAgent(IChatClient model, ContextBudget? budget = null
         var messages = await _conversation.ForAsync(PatientPrompt.Card(context.Persona), history, cancellationToken, direction).ConfigureAwait(false);
         var response = await model.GetResponseAsync(messages, AgentOptions.For(context, "patient"), cancellationToken).ConfigureAwait(false);
         return AgentOptions.RequireText(response, "patient");
+    }
+
+    /// <summary>
+    /// The patient's answer to <paramref name="probe"/>, asked on a copy of its conversation after
+    /// <paramref name="history"/> (which includes the turn just completed): nothing is kept, nothing compacted.
+    /// </summary>
+    public async Task<string> AnswerProbeAsync(IReadOnlyList<Exchange> history, Probe probe, SessionContext context, CancellationToken cancellationToken)
+    {
+        var messages = _conversation.Peek(PatientPrompt.Card(context.Persona), history, new ChatMessage(ChatRole.User, probe.Question));
+        var response = await (probeModel ?? model).GetResponseAsync(messages, AgentOptions.For(context with { GuardNote = null, Probe = probe }, "patient.probe"), cancellationToken).ConfigureAwait(false);
+        return response.Text.Trim();
     }
 }

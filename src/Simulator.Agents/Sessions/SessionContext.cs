@@ -1,3 +1,4 @@
+using Simulator.Agents.Probes;
 using Simulator.Core.Clinical;
 using Simulator.Core.Personas;
 using Simulator.Core.Protocols;
@@ -9,7 +10,9 @@ namespace Simulator.Agents.Sessions;
 /// <c>ChatOptions.AdditionalProperties</c>. Real models read the rendered prompt and ignore it; the
 /// built-in scripted models read it instead of parsing prose. The therapist side is given only
 /// the case notes (<see cref="Persona"/>'s beliefs), never the latent state. In guard mode
-/// <see cref="GuardNote"/> is the supervisor's note the therapist gets before its reply.
+/// <see cref="GuardNote"/> is the supervisor's note the therapist gets before its reply. With a
+/// <see cref="Probe"/> the request is a side question, not a turn: a scripted model answers it
+/// in character and changes none of its own state.
 /// </summary>
 public sealed record SessionContext(
     Persona Persona,
@@ -21,7 +24,8 @@ public sealed record SessionContext(
     ClinicalState State,
     IReadOnlyList<PersonaEvent> DueEvents,
     IReadOnlyList<string> LastAppraisedActs,
-    string? GuardNote = null)
+    string? GuardNote = null,
+    Probe? Probe = null)
 {
     /// <summary>The key under which the context travels.</summary>
     public const string Key = "simulator.session";

@@ -1,11 +1,15 @@
 using Microsoft.Extensions.AI;
+using Simulator.Agents.Probes;
 using Simulator.Agents.Prompts;
 using Simulator.Core.Transcripts;
 
 namespace Simulator.Agents.Sessions;
 
 /// <summary>The therapist under test: the protocol's prompt in the style, through any model.</summary>
-public sealed class TherapistAgent(IChatClient model, ContextBudget? budget = null)
+/// <param name="model">the therapist's model.</param>
+/// <param name="budget">the prompt budget, if any.</param>
+/// <param name="probeModel">the client probes go through (so their calls are recorded as such); <paramref name="model"/> when null.</param>
+public sealed class TherapistAgent(IChatClient model, ContextBudget? budget = null, IChatClient? probeModel = null)
 {
     private readonly Conversation _conversation = new(
         x => [new ChatMessage(ChatRole.User, x.Patient), new ChatMessage(ChatRole.Assistant, x.Therapist)],
@@ -28,5 +32,16 @@ public sealed class TherapistAgent(IChatClient model, ContextBudget? budget = nu
             ? l
             : [];
         return (AgentOptions.RequireText(response, "therapist"), labels);
+    }
+
+    /// <summary>
+    /// The therapist's answer to <paramref name="probe"/>, asked on a copy of its conversation after
+    /// <paramref name="history"/> (which includes the turn just completed): nothing is kept, nothing compacted.
+    /// </summary>
+    public async Task<string> AnswerProbeAsync(IReadOnlyList<Exchange> history, Probe probe, SessionContext context, CancellationToken cancellationToken)
+    {
+        var messages = _conversation.Peek(TherapistPrompt.Render(context.Protocol, context.Style), history, new ChatMessage(ChatRole.User, probe.Question));
+        var response = await (probeModel ?? model).GetResponseAsync(messages, AgentOptions.For(context with { GuardNote = null, Probe = probe }, "therapist.probe"), cancellationToken).ConfigureAwait(false);
+        return response.Text.Trim();
     }
 }

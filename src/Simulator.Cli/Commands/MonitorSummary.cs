@@ -57,6 +57,10 @@ internal static class MonitorSummary
         var byMetric = alerts.GroupBy(x => x.Metric).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
         var notes = events.OfType<GuardNoteSent>().Count();
         o.WriteLine($"{L("alerts")}{alerts.Count}{(alerts.Count > 0 ? $" ({string.Join(", ", byMetric)})" : "")}{(notes > 0 ? $"; {notes} guard notes sent" : "")}");
+        if (events.OfType<ProbeAnswered>().GroupBy(p => Agents.Probes.Probe.KindOf(p.Probe)).OrderBy(g => g.Key, StringComparer.Ordinal).ToList() is { Count: > 0 } probes)
+        {
+            o.WriteLine($"{L("probes")}{string.Join(", ", probes.Select(g => $"{g.Key} mean {F(g.Where(p => p.Score is not null).Select(p => p.Score).DefaultIfEmpty(null).Average())} ({g.Count(p => p.Score is null)} unscored)"))}");
+        }
     }
 
     private static string F(double? value, string format = "0.00") => value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";

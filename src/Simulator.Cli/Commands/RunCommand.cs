@@ -26,11 +26,12 @@ internal static class RunCommand
         var seed = new Option<long>("--seed") { Description = "Run seed", DefaultValueFactory = _ => 1 };
         var monitor = new Option<string>("--monitor") { Description = "Monitor: offline", DefaultValueFactory = _ => "offline" };
         var guard = new Option<bool>("--guard") { Description = "Feed the monitor's notes to the therapist" };
+        var probeEvery = new Option<int>("--probe-every") { Description = "Ask the probes (stance, persona, stigma) after every Nth turn; 0 for none", DefaultValueFactory = _ => 0 };
         var output = new Option<string?>("--out") { Description = "Runs folder to write the run into (default: runs)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
         var command = new Command("run", "Run one session of a simulated patient with a therapist")
         {
-            persona, variant, therapist, patient, protocol, style, turns, sessions, seed, monitor, guard, output, json,
+            persona, variant, therapist, patient, protocol, style, turns, sessions, seed, monitor, guard, probeEvery, output, json,
         };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
@@ -51,6 +52,7 @@ internal static class RunCommand
                 Seed = parse.GetValue(seed),
                 Monitor = parse.GetValue(monitor)!,
                 Guard = parse.GetValue(guard),
+                ProbeEvery = parse.GetValue(probeEvery),
             };
             var result = await services.GetRequiredService<RunService>().RunAsync(config, parse.GetValue(output), cancellationToken);
             var folder = new RunFolder(result.RunId, result.Path);

@@ -36,6 +36,9 @@ public sealed record RunConfiguration
     /// <summary>Whether guard mode feeds the monitor's notes to the therapist.</summary>
     [Key(9)] public bool Guard { get; init; }
 
+    /// <summary>Ask the probes after every turn divisible by this (DESIGN §6, "Probes"); 0 for no probes.</summary>
+    [Key(10)] public int ProbeEvery { get; init; }
+
     /// <summary>The styles this version knows.</summary>
     public static IReadOnlyList<string> Styles { get; } = ["neutral", "warm"];
 }

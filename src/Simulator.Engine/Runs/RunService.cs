@@ -47,6 +47,11 @@ public sealed partial class RunService(
             throw new InvalidInputException($"{config.Turns} is out of range: must be in 1..{options.Value.MaxTurns}", field: "--turns");
         }
 
+        if (config.ProbeEvery < 0)
+        {
+            throw new InvalidInputException($"{config.ProbeEvery} is out of range: must be 0 (no probes) or more", field: "--probe-every");
+        }
+
         if (!RunConfiguration.Styles.Contains(config.Style))
         {
             throw new InvalidInputException($"unknown style '{config.Style}' (known: {string.Join(", ", RunConfiguration.Styles)})", field: "--style");

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.AI;
 using Simulator.Agents.Appraisal;
+using Simulator.Agents.Probes;
 using Simulator.Agents.Sessions;
 using Simulator.Core.Clinical;
 using Simulator.Core.Events;
@@ -8,6 +9,7 @@ using Simulator.Core.Personas;
 using Simulator.Core.Randomness;
 using Simulator.Core.Trajectories;
 using Simulator.Core.Transcripts;
+using Simulator.Models.Recording;
 using Simulator.Models.References;
 using Simulator.Monitoring.Alerts;
 using Simulator.Monitoring.Guard;
@@ -36,8 +38,9 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
     {
         var config = plan.Configuration;
         var persona = plan.Persona;
-        var patient = new PatientAgent(Open(plan.PatientModel), Budget(plan.PatientModel));
-        var therapist = new TherapistAgent(Open(plan.TherapistModel), Budget(plan.TherapistModel));
+        var patient = new PatientAgent(Open(plan.PatientModel), Budget(plan.PatientModel), Open(plan.PatientModel, "probe"));
+        var therapist = new TherapistAgent(Open(plan.TherapistModel), Budget(plan.TherapistModel), Open(plan.TherapistModel, "probe"));
+        var probes = config.ProbeEvery > 0 ? ProbeSet.For(persona) : [];
         var appraise = plan.AppraisalModel is { } appraisal ? new ModelAppraiser(Open(appraisal)) : appraiser;
         var notes = new CaseNotes(persona, plan.Protocol);
         var state = persona.InitialState();
@@ -81,6 +84,10 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
 
             (state, memory) = TrajectoryStepper.Step(persona, state, acts, _turn, memory, SeededRandom.For(config.Seed, "trajectory", _turn));
             _turnEvents.Add(new StateStepped(_turn, clock.GetUtcNow(), state.Variables));
+            if (ProbeSet.DueAfter(_turn, config.ProbeEvery))
+            {
+                await AskAsync(probes, patient, therapist, [.. history, new Exchange(patientText, reply)], context, cancellationToken).ConfigureAwait(false);
+            }
 
             Commit(events, [.. _turnEvents]);
             var view = new TurnView(
@@ -93,6 +100,34 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
             }
 
             lastActs = acts;
+        }
+    }
+
+    /// <summary>
+    /// Puts the probes to the agents on copies of their conversations after the completed turn; each
+    /// answer, scored where it can be, joins the turn's events. A probe whose call fails is recorded
+    /// unscored: the turn it follows is complete and is kept.
+    /// </summary>
+    private async Task AskAsync(
+        IReadOnlyList<Probe> probes, PatientAgent patient, TherapistAgent therapist, IReadOnlyList<Exchange> history, SessionContext context, CancellationToken cancellationToken)
+    {
+        foreach (var probe in probes)
+        {
+            string answer;
+            try
+            {
+                answer = probe.Role == "patient"
+                    ? await patient.AnswerProbeAsync(history, probe, context, cancellationToken).ConfigureAwait(false)
+                    : await therapist.AnswerProbeAsync(history, probe, context, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _turnEvents.Add(new ProbeAnswered(_turn, clock.GetUtcNow(), probe.Role, probe.Name, probe.Question, "", null, $"{RecordedReply.ProbeCallFailed}: {ex.Message}"));
+                continue;
+            }
+
+            var score = answer.Length == 0 ? ProbeScore.Not("the answer is empty") : probe.Score(answer);
+            _turnEvents.Add(new ProbeAnswered(_turn, clock.GetUtcNow(), probe.Role, probe.Name, probe.Question, answer, score.Value, score.Unscored));
         }
     }
 
