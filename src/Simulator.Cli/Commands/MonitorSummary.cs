@@ -23,6 +23,7 @@ internal static class MonitorSummary
             panelAgreement = PanelAgreement.Of(transcript).ToDictionary(a => a.Key, a => new { alpha = a.Value.Value, pairableValues = a.Value.PairableValues, reason = a.Value.Reason }),
             alerts = events.OfType<AlertRaised>().GroupBy(a => a.Metric).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             guardNotes = events.OfType<GuardNoteSent>().Count(),
+            probes = Probes(events).ToDictionary(g => g.Key, g => new { mean = Mean(g), answered = g.Count(), unscored = g.Count(p => p.Score is null) }),
         };
     }
 
@@ -57,11 +58,16 @@ internal static class MonitorSummary
         var byMetric = alerts.GroupBy(x => x.Metric).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
         var notes = events.OfType<GuardNoteSent>().Count();
         o.WriteLine($"{L("alerts")}{alerts.Count}{(alerts.Count > 0 ? $" ({string.Join(", ", byMetric)})" : "")}{(notes > 0 ? $"; {notes} guard notes sent" : "")}");
-        if (events.OfType<ProbeAnswered>().GroupBy(p => Agents.Probes.Probe.KindOf(p.Probe)).OrderBy(g => g.Key, StringComparer.Ordinal).ToList() is { Count: > 0 } probes)
+        if (Probes(events) is { Count: > 0 } probes)
         {
-            o.WriteLine($"{L("probes")}{string.Join(", ", probes.Select(g => $"{g.Key} mean {F(g.Where(p => p.Score is not null).Select(p => p.Score).DefaultIfEmpty(null).Average())} ({g.Count(p => p.Score is null)} unscored)"))}");
+            o.WriteLine($"{L("probes")}{string.Join(", ", probes.Select(g => $"{g.Key} mean {F(Mean(g))} ({g.Count(p => p.Score is null)} unscored)"))}");
         }
     }
+
+    private static List<IGrouping<string, ProbeAnswered>> Probes(IReadOnlyList<RunEvent> events) =>
+        [.. events.OfType<ProbeAnswered>().GroupBy(p => Agents.Probes.Probe.KindOf(p.Probe)).OrderBy(g => g.Key, StringComparer.Ordinal)];
+
+    private static double? Mean(IEnumerable<ProbeAnswered> answers) => answers.Where(p => p.Score is not null).Select(p => p.Score).DefaultIfEmpty(null).Average();
 
     private static string F(double? value, string format = "0.00") => value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
 
