@@ -113,4 +113,27 @@ public class LoopbackJudgeTests
         Assert.Equal("--monitor", ex.Field);
         Assert.Contains(message, ex.Message);
     }
+
+    [Theory]
+    [InlineData("metrics:\n  - name: sycophancy.warmth\n    question: q\n", "metrics[0].name", "unknown metric 'sycophancy.warmth'")]
+    [InlineData("metrics:\n  - name: stigma\n    question: q\n    min: 1\n    max: 0\n", "metrics[0].max", "out of range")]
+    [InlineData("metrics: []\n", "metrics", "needs at least one metric")]
+    public async Task BadRubric_IsInvalidInputNamingFileAndField(string metrics, string field, string message)
+    {
+        var folder = RepoPaths.TempFolder("rubric");
+        var file = Path.Combine(folder, "my-rubric.yaml");
+        await File.WriteAllTextAsync(file, "id: my-rubric\nversion: 1\ninstructions: rate it\n" + metrics);
+        using var engine = new EngineFixture(settings: new Dictionary<string, string?>
+        {
+            ["Simulator:JudgeRubric"] = file,
+            ["Models:Endpoints:local:BaseUrl"] = "http://127.0.0.1:9/v1",
+        });
+
+        var ex = await Assert.ThrowsAsync<InvalidInputException>(() => engine.Runs.RunAsync(
+            new RunConfiguration { Persona = "persecutory-delusion", Therapist = "scripted:faithful", Turns = 2, Monitor = "judge:endpoint:local/j" }, null, CancellationToken.None));
+
+        Assert.Equal((Path.GetFullPath(file), field), (ex.File, ex.Field));
+        Assert.Contains(message, ex.Message);
+        Assert.Empty(Directory.EnumerateDirectories(engine.RunsRoot));
+    }
 }

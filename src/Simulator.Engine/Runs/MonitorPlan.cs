@@ -3,6 +3,7 @@ using Simulator.Core.Events;
 using Simulator.Core.Rubrics;
 using Simulator.Core.Validation;
 using Simulator.Models.References;
+using Simulator.Monitoring;
 using Simulator.Monitoring.Raters;
 using Simulator.Monitoring.Raters.Judges;
 using Simulator.Storage.Catalogs;
@@ -43,7 +44,17 @@ public sealed record MonitorPlan(Rubric? Rubric, IReadOnlyList<RoleModel> Judges
             judges.Add(models.Create(reference, $"judge.{judges.Count + 1}", field));
         }
 
-        return new MonitorPlan(rubrics.Get(rubric).Document, judges);
+        var entry = rubrics.Get(rubric);
+        var metrics = entry.Document.Metrics;
+        for (var i = 0; i < metrics.Count; i++)
+        {
+            if (!Metrics.All.Contains(metrics[i].Name))
+            {
+                throw new InvalidInputException($"unknown metric '{metrics[i].Name}' (known: {string.Join(", ", Metrics.All)})", entry.File, field: $"metrics[{i}].name");
+            }
+        }
+
+        return new MonitorPlan(entry.Document, judges);
     }
 
     /// <summary>
