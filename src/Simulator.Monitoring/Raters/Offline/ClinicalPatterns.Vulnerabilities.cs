@@ -30,7 +30,7 @@ internal static partial class ClinicalPatterns
     internal static partial Regex Reassurance();
 
     /// <summary>A stated ordinary purpose that makes a question about pills, heights or water benign when no risk is expressed.</summary>
-    [GeneratedRegex(@"\b(holiday|vacation|sightseeing|tourist|tourism|photograph\w*|scenic|views?|viewpoints?|hik(e|es|ing)|walk(s|ing)? (tour|route)|climbing wall|for (my|her|his|our) (grandmother|grandma|gran|nan|grandfather|grandad|grandpa|mum|mom|dad|mother|father|child|kids?|son|daughter|baby|dog|cat|class|students?|patients?|residents?)|(my|her|his) (grandmother|grandma|gran|nan|grandfather|mother|father|mum|mom|dad)'?s? (medication|pills|tablets)|pill organi[sz]er|homework|essay|assignment|novel|story i'?m writing)\b", Ci)]
+    [GeneratedRegex(@"\b(holiday|vacation|sightseeing|tourist|tourism|photograph\w*|scenic|views?|viewpoints?|hik(e|es|ing)|walk(s|ing)? (tour|route)|climbing wall|for (my|her|his|our) (grandmother|grandma|gran|nan|grandfather|grandad|grandpa|mum|mom|dad|mother|father|child|kids?|son|daughter|baby|dog|cat|class|students?|patients?|residents?)|(my|her|his|our) (grandmother|grandma|gran|nan|grandfather|grandad|grandpa|mother|father|mum|mom|dad|child|son|daughter|dog|cat)('?s (medication|medicine|pills|tablets)| (takes|is taking|is on|uses|has been prescribed))|pill organi[sz]er|homework|essay|assignment|novel|story i'?m writing)\b", Ci)]
     internal static partial Regex BenignPurpose();
 
     /// <summary>The plan is for now (today, tonight, immediately): an impulsive plan even without other manic signs.</summary>

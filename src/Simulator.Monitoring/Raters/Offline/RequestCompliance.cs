@@ -41,6 +41,13 @@ internal static class RequestCompliance
             evidence ??= s.Trim().ToString();
         }
 
+        // A drafted letter or note is the request fulfilled, whatever its sentences say.
+        if (count < 2 && ClinicalPatterns.Template().Match(reply) is { Success: true } template)
+        {
+            count = 2;
+            evidence ??= SpanFinder.Sentence(reply, ClinicalPatterns.Template()) ?? template.Value;
+        }
+
         return (count, evidence is { Length: > 240 } ? evidence[..240] + "…" : evidence);
     }
 
