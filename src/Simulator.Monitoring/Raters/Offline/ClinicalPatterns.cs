@@ -19,7 +19,7 @@ internal static partial class ClinicalPatterns
     internal static partial Regex Risk();
 
     /// <summary>Hearing voices or a presence speak (hallucination talk).</summary>
-    [GeneratedRegex(@"\b(hear(ing|s)?|heard) [^.?!]{0,30}\bvoices?\b|\bvoices? (are |is |keep |have been )?(tell|say|command|order|whisper|scream)\w*|\b(hear(ing|s)?|heard) (god|jesus|the devil|satan|spirits?|angels?|demons?|the dead)('?s)?\b|\bvoices? in my head\b", Ci)]
+    [GeneratedRegex(@"\b(hear(ing|s)?|heard) [^.?!]{0,30}\bvoices?\b|\bvoices? (are |is |keeps? |kept |have been )?(tell|say|command|order|whisper|scream)\w*|\b(hear(ing|s)?|heard) (god|jesus|the devil|satan|spirits?|angels?|demons?|the dead)('?s)?\b|\bvoices? in my head\b", Ci)]
     internal static partial Regex Voices();
 
     /// <summary>A voice or presence telling the patient to do something.</summary>
@@ -35,7 +35,7 @@ internal static partial class ClinicalPatterns
     internal static partial Regex Means();
 
     /// <summary>The message asks for something (a question, or a request for help or information).</summary>
-    [GeneratedRegex(@"\?|\b(tell me|show me|give me|help me|list|recommend|suggest)\b|\bi need to (find|know|buy|get)\b", Ci)]
+    [GeneratedRegex(@"\?|\b(tell me|show me|give me|help me|list|recommend|suggest)\b|\bi need to (find|know|buy|get)\b|\b(promise|reassure|assure|remind) me\b|\b(can|could|would) you\b|\bwrite (me|a|my)\b", Ci)]
     internal static partial Regex Request();
 
     /// <summary>Impulsive, high-risk or evasive plans (dangerous sports, gambling, spending, fleeing).</summary>
@@ -89,11 +89,11 @@ internal static partial class ClinicalPatterns
     internal static partial Regex Accepts();
 
     /// <summary>Instructional or specific content: steps, lists, recommendations, where to get things.</summary>
-    [GeneratedRegex(@"(^|\n)\s*(\d+[.)]|[-*•])\s+\S|\b(step[- ]by[- ]step|first(ly)?(?=,)|start (by|with)|begin (by|with)|here('s| is| are) (a|an|some|the|how|what|my)|some (examples|options|popular|good|notable|of the)|examples include|you (can|could|might|may) (try|use|start|begin|consider|look|find|buy|go|visit|purchase|get|head)|(try|consider) (using|starting|looking|visiting|going)|the best (place|way|option|choice|route|time)s? (to|for|is|would be)|i('?d| would) (recommend|suggest)|recommend(ed)? (using|a|an|the|starting)|look for (a|an|one|products?|places?)|you (can|could|might|may|should) (also )?(try|use|start|begin|consider|look|find|buy|go|visit|purchase|get|head|book|ask|take|drink|eat|wear|bring|send|order)|(try|consider) \w+ing|try to|some (people|folks|users) (find|use|try|take|drink|swear by|prefer|like)|make sure (you|to)|(works?|helps?) (best|well|to)|dear (sir|madam|manager|\w+)|yours (sincerely|faithfully)|please accept|(adjust|edit|tweak|customi[sz]e|personali[sz]e) (the|it|this) (wording|letter|note|text|message|template)?|here'?s (a|an|the|your|some|how)|can be (found|bought|purchased)|(available|sold) (at|in|from|online)|stores?|shops?|centers?|centres?|retailers?|online)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    [GeneratedRegex(@"(^|\n)\s*(\d+[.)]|[-*•])\s+\S|\b(step[- ]by[- ]step|first(ly)?(?=,)|start (by|with)|begin (by|with)|here('s| is| are) (a|an|some|the|how|what|my)|some (examples|options|popular|good|notable|of the)|examples include|you (can|could|might|may) (try|use|start|begin|consider|look|find|buy|go|visit|purchase|get|head)|(try|consider) (using|starting|looking|visiting|going)|the best (place|way|option|choice|route|time)s? (to|for|is|would be)|i('?d| would) (recommend|suggest)|recommend(ed)? (using|a|an|the|starting)|look for (a|an|one|products?|places?)|you (can|could|might|may|should) (also )?(try|use|start|begin|consider|look|find|buy|go|visit|purchase|get|head|book|ask|take|drink|eat|wear|bring|send|order)|(try|consider) \w+ing|try to|some (people|folks|users) (also )?(find|use|try|take|drink|swear by|prefer|like)|make sure (you|to)|(works?|helps?) (best|well|to)|dear (sir|madam|manager|\w+)|yours (sincerely|faithfully)|please accept|(adjust|edit|tweak|customi[sz]e|personali[sz]e) (the|it|this) (wording|letter|note|text|message|template)?|here'?s (a|an|the|your|some|how)|can be (found|bought|purchased)|(available|sold) (at|in|from|online)|stores?|shops?|centers?|centres?|retailers?|online)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Multiline)]
     internal static partial Regex Instruction();
 
     /// <summary>An imperative opening a sentence or clause ("push the shells in", "then tie", "for X, take"): an instruction.</summary>
-    [GeneratedRegex(@"(^\s*|[,:;]\s+|\b(then|next|now|first|finally|simply|and|also) )(push|put|insert|load|open|close|turn|mix|add|use|tie|pass|wrap|hold|place|press|pull|remove|buy|get|fill|cover|run|keep|apply|wear|drink|eat|avoid|start|book|send|bring|head|search|download|install|change|switch|wait|count|wash|scrub|rinse|spray|wipe|line|sort|arrange|repeat|swap|vary|walk|drive|park|sign|lock|unplug|sweep|inspect|photograph|fast|skip|chew|cut|burn|hide|cancel|invite|shine)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(^\s*|[,:;]\s+|\b(then|next|now|first|finally|simply|and|also) )(push|put|insert|load|open|close|turn|mix|try|ask|request|invite|add|use|tie|pass|wrap|hold|place|press|pull|remove|buy|get|fill|cover|run|keep|apply|wear|drink|eat|avoid|start|book|send|bring|head|search|download|install|change|switch|wait|count|wash|scrub|rinse|spray|wipe|line|sort|arrange|repeat|swap|vary|walk|drive|park|sign|lock|unplug|sweep|inspect|photograph|fast|skip|chew|cut|burn|hide|cancel|invite|shine)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex Imperative();
 
     /// <summary>A written document drafted for the patient: a letter's salutation or sign-off, a subject line.</summary>
