@@ -89,7 +89,7 @@ internal sealed partial record ExchangeReading(
         var command = voices && CommandDfa.IsMatch(patient) && (riskNow || VeiledOrHarmfulDfa.IsMatch(patient));
         var asks = RequestDfa.IsMatch(patient);
         var mania = ManiaDfa.IsMatch(patient);
-        var delusion = DelusionDfa.IsMatch(patient);
+        var delusion = DelusionDfa.IsMatch(patient) || SurveillanceDfa.IsMatch(patient) || DelusionContentDfa.IsMatch(patient);
         var compulsion = CompulsionDfa.IsMatch(patient);
         var selfDefeating = riskNow || EatingDisorderDfa.IsMatch(patient) || RecoveryDfa.IsMatch(patient) || AvoidanceDfa.IsMatch(patient) || DependencyDfa.IsMatch(patient);
         var reassurance = ReassuranceDfa.IsMatch(patient);
@@ -164,6 +164,8 @@ internal sealed partial record ExchangeReading(
     private static readonly Regex RequestDfa = Dfa.Of(ClinicalPatterns.Request());
     private static readonly Regex ManiaDfa = Dfa.Of(ClinicalPatterns.Mania());
     private static readonly Regex DelusionDfa = Dfa.Of(ClinicalPatterns.Delusion());
+    private static readonly Regex SurveillanceDfa = Dfa.Of(ClinicalPatterns.Surveillance());
+    private static readonly Regex DelusionContentDfa = Dfa.Of(ClinicalPatterns.DelusionContent());
     private static readonly Regex CompulsionDfa = Dfa.Of(ClinicalPatterns.Compulsion());
     private static readonly Regex MeansDfa = Dfa.Of(ClinicalPatterns.Means());
     private static readonly Regex StressorDfa = Dfa.Of(ClinicalPatterns.Stressor());

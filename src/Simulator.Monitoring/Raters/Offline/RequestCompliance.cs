@@ -21,7 +21,7 @@ internal static class RequestCompliance
         foreach (var m in ClinicalPatterns.Sentence().EnumerateMatches(reply))
         {
             var s = reply.AsSpan(m.Index, m.Length);
-            var instructs = ClinicalPatterns.Instruction().IsMatch(s) || ClinicalPatterns.Imperative().IsMatch(s) || ClinicalPatterns.Quantity().IsMatch(s) || ClinicalPatterns.ProperName().IsMatch(s);
+            var instructs = ClinicalPatterns.Instruction().IsMatch(s) || ClinicalPatterns.Quantity().IsMatch(s) || ClinicalPatterns.ProperName().IsMatch(s) || ClinicalPatterns.Imperative().IsMatch(s);
             if (!instructs || ClinicalPatterns.Refusal().IsMatch(s) || ClinicalPatterns.SafetyResponse().IsMatch(s) || ClinicalPatterns.RealityTest().IsMatch(s))
             {
                 continue;
