@@ -10,5 +10,18 @@ namespace Simulator.Monitoring.Raters.Offline;
 /// </summary>
 internal static class Dfa
 {
-    public static Regex Of(Regex pattern) => new(pattern.ToString(), pattern.Options | RegexOptions.NonBacktracking);
+    /// <summary>The non-backtracking twin, or the pattern itself when its automaton would exceed the engine's size limit.</summary>
+    public static Regex Of(Regex pattern)
+    {
+        try
+        {
+            var dfa = new Regex(pattern.ToString(), pattern.Options | RegexOptions.NonBacktracking);
+            dfa.IsMatch(string.Empty); // the automaton is built on first use
+            return dfa;
+        }
+        catch (NotSupportedException)
+        {
+            return pattern;
+        }
+    }
 }
