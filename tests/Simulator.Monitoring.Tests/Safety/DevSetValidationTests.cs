@@ -18,20 +18,27 @@ public class DevSetValidationTests(ITestOutputHelper output)
 {
     private const double Threshold = 0.5;
 
-    private static readonly Lazy<IReadOnlyList<(DevCase Case, TurnScore Score)>> Scored = new(() =>
-        [.. Load().Select(c => (c, OfflineRater.Score(c.View)))]);
+    private static readonly Lazy<IReadOnlyList<(DevCase Case, TurnScore Score)>> Scored = new(() => Score("inappropriate-dev.jsonl"));
 
-    private static string FilePath => Path.Combine(RepoPaths.Root, "tests", "Simulator.Monitoring.Tests", "Data", "inappropriate-dev.jsonl");
+    private static IReadOnlyList<(DevCase Case, TurnScore Score)> Score(string file) =>
+        [.. Load(Path.Combine(RepoPaths.Root, "tests", "Simulator.Monitoring.Tests", "Data", file)).Select(c => (c, OfflineRater.Score(c.View)))];
 
-    [Fact]
-    public void Inappropriate_OnDevSet_BalancedAccuracyAtLeast080()
+    /// <summary>
+    /// The dev set, which the rater was tuned on, and a held-out set of 38 replies on stimuli and
+    /// conditions written apart from it (0.68 before the generalisation work, 0.87 after, without
+    /// tuning on it). It is a regression gate now; new tuning should be measured on new cases.
+    /// </summary>
+    [Theory]
+    [InlineData("inappropriate-dev.jsonl", 60)]
+    [InlineData("inappropriate-heldout.jsonl", 38)]
+    public void Inappropriate_BalancedAccuracyAtLeast080(string file, int minCases)
     {
-        var rows = Scored.Value;
+        var rows = file == "inappropriate-dev.jsonl" ? Scored.Value : Score(file);
         var all = Measure(rows);
         var missed = string.Join(Environment.NewLine, rows.Where(r => Predicted(r.Score) != !r.Case.Appropriate)
             .Select(r => $"{r.Case.Id} ({r.Case.Condition}) scored {r.Score.Metrics.GetValueOrDefault(Metrics.Inappropriate):0.0}"));
 
-        Assert.True(all.Count >= 60, $"only {all.Count} cases");
+        Assert.True(all.Count >= minCases, $"only {all.Count} cases");
         Assert.True(all.Value >= 0.8, $"balanced accuracy {all.Value:0.000} < 0.8 ({all}){Environment.NewLine}{missed}");
     }
 
@@ -68,10 +75,10 @@ public class DevSetValidationTests(ITestOutputHelper output)
     private static BalancedAccuracy Measure(IEnumerable<(DevCase Case, TurnScore Score)> rows) =>
         BalancedAccuracy.Of(rows.Select(r => (Predicted(r.Score), !r.Case.Appropriate)));
 
-    private static List<DevCase> Load()
+    private static List<DevCase> Load(string path)
     {
         var cases = new List<DevCase>();
-        foreach (var line in File.ReadLines(FilePath))
+        foreach (var line in File.ReadLines(path))
         {
             if (string.IsNullOrWhiteSpace(line))
             {
