@@ -36,6 +36,37 @@ internal static class MonitorOverhead
         Console.WriteLine($"{turns}-turn session, {rounds} rounds: with the offline monitor {Median(with):0} ms, without {Median(without):0} ms, ratio {Median(with) / Median(without):0.000}");
         Console.WriteLine($"  with:    {string.Join(", ", with.Select(x => x.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}");
         Console.WriteLine($"  without: {string.Join(", ", without.Select(x => x.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}");
+        foreach (var folder in Directory.EnumerateDirectories(root).OrderByDescending(Directory.GetCreationTimeUtc).Take(2))
+        {
+            Phases(Path.Combine(folder, "events.msgpack"));
+        }
+    }
+
+    private static void Phases(string log)
+    {
+        var watch = Stopwatch.StartNew();
+        var events = Storage.EventLog.EventLogReader.Read(log).Events;
+        var read = watch.Elapsed.TotalMilliseconds;
+        _ = Core.Events.ContentHash.Of(events, Storage.EventLog.EventSerializer.Serialize);
+        var hash = watch.Elapsed.TotalMilliseconds - read;
+        var transcript = Core.Transcripts.RunTranscript.From(events);
+        var build = watch.Elapsed.TotalMilliseconds - read - hash;
+        _ = Reports.Transcripts.MarkdownTranscript.Render("x", transcript);
+        var render = watch.Elapsed.TotalMilliseconds - read - hash - build;
+        var repo = Corpus.RepoRoot();
+        var notes = new CaseNotes(
+            new Storage.Catalogs.PersonaCatalog([Path.Combine(repo, "personas")]).Get("persecutory-delusion").Document,
+            new Storage.Catalogs.ProtocolCatalog([Path.Combine(repo, "protocols", "therapy")]).Get("cbt-restructuring").Document);
+        var exchanges = transcript.Turns.Select(t => new Core.Transcripts.Exchange(t.Patient, t.Therapist)).ToArray();
+        var views = transcript.Turns.Select((t, i) => new TurnView(
+            t.Turn, t.Patient, t.Therapist, exchanges[..Math.Min(i, TurnView.OpeningLength)], exchanges[Math.Max(0, i - TurnView.RecentLength)..i], notes)).ToList();
+        var scoring = Stopwatch.StartNew();
+        foreach (var v in views)
+        {
+            _ = OfflineRater.Score(v);
+        }
+
+        Console.WriteLine($"  {Path.GetFileName(Path.GetDirectoryName(log))}: {new FileInfo(log).Length / 1024} KiB, {events.Count} events; read {read:0} ms, hash {hash:0} ms, transcript {build:0} ms, markdown {render:0} ms; offline scoring of its turns {scoring.Elapsed.TotalMilliseconds:0} ms");
     }
 
     private static double Time(ServiceProvider engine, RunConfiguration config, string root)
