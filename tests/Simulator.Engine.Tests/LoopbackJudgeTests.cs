@@ -136,4 +136,32 @@ public class LoopbackJudgeTests
         Assert.Contains(message, ex.Message);
         Assert.Empty(Directory.EnumerateDirectories(engine.RunsRoot));
     }
+
+    [Fact]
+    public async Task CancelledRun_DoesNotWaitForSlowJudges()
+    {
+        await using var server = await FakeModelServer.FakeModelServer.StartAsync(new FakeServerOptions { Latency = TimeSpan.FromSeconds(20) });
+        using var engine = new EngineFixture(settings: new Dictionary<string, string?> { ["Models:Endpoints:local:BaseUrl"] = server.BaseUrl.ToString() }, clock: TimeProvider.System);
+        using var cts = new CancellationTokenSource();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        // The scripted session never yields, so it runs on a thread of its own.
+        var running = Task.Run(() => engine.Runs.RunAsync(
+            new RunConfiguration { Persona = "persecutory-delusion", Therapist = "scripted:faithful", Turns = 20_000, Seed = 1, Monitor = "judge:endpoint:local/slow-judge" },
+            null,
+            cts.Token));
+        while (server.RequestCount == 0)
+        {
+            await Task.Delay(20);
+        }
+
+        await cts.CancelAsync();
+        var result = await running;
+
+        Assert.Equal(RunStatus.Cancelled, result.Status);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
+        var events = EventLogReader.Read(Path.Combine(result.Path, "events.msgpack")).Events;
+        Assert.DoesNotContain(events.OfType<MonitorScored>(), m => m.Rater == "judge.1");      // the judge never answered
+        Assert.Equal(RunEnded.Reasons.Cancelled, events.OfType<RunEnded>().Single().Reason);
+    }
 }

@@ -120,9 +120,21 @@ public sealed partial class RunService(
             LogFailed(ex, loop.CompletedTurns + 1);
         }
 
-        // The monitor finishes the turns it was given (offline scoring takes microseconds a turn).
+        // The monitor finishes the turns it was given (offline scoring takes a fraction of a millisecond
+        // a turn); after Ctrl+C it does not wait for judges, whose turns not yet reached stay unjudged.
         turns.Writer.Complete();
-        await monitoring.ConfigureAwait(false);
+        if (reason == RunEnded.Reasons.Cancelled && plan.Monitor.Judges.Count > 0)
+        {
+            await monitorStop.CancelAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            await monitoring.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (monitorStop.IsCancellationRequested)
+        {
+        }
         events.Writer.TryWrite(new RunEnded(loop.CompletedTurns, clock.GetUtcNow(), reason, error));
         events.Writer.Complete();
         await writing.ConfigureAwait(false);
