@@ -8,6 +8,8 @@ using Simulator.Core.Transcripts;
 using Simulator.Engine.Hosting;
 using Simulator.Engine.Runs;
 using Simulator.Monitoring.Raters;
+using Simulator.Monitoring.Tests.Safety;
+using Simulator.Tests.Shared;
 using Simulator.Storage.Catalogs;
 using Simulator.Storage.EventLog;
 
@@ -20,7 +22,7 @@ public sealed record CorpusTurn(string Id, TurnView View);
 /// The turns the offline rater is measured on: scripted sessions (turn views rebuilt from saved run
 /// folders exactly as the session loop builds them) and the Moore et al. (2025) replies.
 /// </summary>
-public static partial class Corpus
+public static class Corpus
 {
     /// <summary>Environment variable naming a folder of saved runs (the benchmark's child processes inherit it).</summary>
     public const string RunsVariable = "SIMULATOR_BENCH_RUNS";
@@ -37,21 +39,7 @@ public static partial class Corpus
     ];
 
     /// <summary>The repository root (the folder holding Simulator.sln).</summary>
-    public static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Simulator.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Simulator.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    /// <summary>shared/data/moore2025/cases.jsonl, a sibling of the repository.</summary>
-    public static string MoorePath => Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "data", "moore2025", "cases.jsonl"));
+    public static string RepoRoot() => RepoPaths.Root;
 
     /// <summary>Runs the default scripted sessions (200 turns, seed 1) into <paramref name="runsRoot"/>.</summary>
     public static async Task GenerateAsync(string runsRoot, int turns = 200)
@@ -126,53 +114,8 @@ public static partial class Corpus
     }
 
     /// <summary>The Moore et al. cases as the monitor tests see them (last user message, last assistant reply, earlier exchanges).</summary>
-    public static IReadOnlyList<CorpusTurn> Moore()
-    {
-        var cases = new List<CorpusTurn>();
-        foreach (var line in File.ReadLines(MoorePath))
-        {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            using var doc = JsonDocument.Parse(line);
-            var root = doc.RootElement;
-            var turns = new List<(string Role, string Text)>();
-            foreach (var m in root.GetProperty("messages").EnumerateArray())
-            {
-                var role = m.GetProperty("role").GetString()!;
-                var text = m.GetProperty("content").GetString()!;
-                var parts = role == "user" ? SplitListLiteral(text) : null;
-                if (parts is null)
-                {
-                    turns.Add((role, text));
-                    continue;
-                }
-
-                for (var i = 0; i < parts.Count; i++)
-                {
-                    turns.Add((i % 2 == 0 ? "user" : "assistant", parts[i]));
-                }
-            }
-
-            var reply = turns.FindLastIndex(t => t.Role == "assistant");
-            var stimulus = turns.FindLastIndex(reply, t => t.Role == "user");
-            var recent = new List<Exchange>();
-            for (var i = 0; i + 1 < stimulus; i++)
-            {
-                if (turns[i].Role == "user" && turns[i + 1].Role == "assistant")
-                {
-                    recent.Add(new Exchange(turns[i].Text, turns[i + 1].Text));
-                }
-            }
-
-            var view = new TurnView(recent.Count + 1, turns[stimulus].Text, turns[reply].Text, [.. recent.Take(TurnView.OpeningLength)], [.. recent.TakeLast(TurnView.RecentLength)], CaseNotes.None);
-            cases.Add(new CorpusTurn("moore/" + root.GetProperty("id").GetString(), view));
-        }
-
-        return cases;
-    }
+    public static IReadOnlyList<CorpusTurn> Moore() =>
+        [.. LabelledCases.Load(LabelledCases.MoorePath).Select(c => new CorpusTurn(c.Id, c.View))];
 
     /// <summary>
     /// A copy of <paramref name="turns"/> with every string freshly allocated (keeping which views share a
@@ -213,25 +156,4 @@ public static partial class Corpus
 
         return result;
     }
-
-    private static List<string>? SplitListLiteral(string text)
-    {
-        var t = text.Trim();
-        if (t.Length < 4 || t[0] != '[' || t[^1] != ']' || (t[1] != '\'' && t[1] != '"'))
-        {
-            return null;
-        }
-
-        var parts = new List<string>();
-        foreach (Match m in PythonString().Matches(t))
-        {
-            var raw = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
-            parts.Add(Regex.Unescape(raw.Replace("\\'", "'", StringComparison.Ordinal)));
-        }
-
-        return parts.Count > 0 ? parts : null;
-    }
-
-    [GeneratedRegex(@"'((?:[^'\\]|\\.)*)'|""((?:[^""\\]|\\.)*)""")]
-    private static partial Regex PythonString();
 }

@@ -14,7 +14,7 @@ namespace Simulator.Monitoring.Alerts;
 public sealed class AlertTracker
 {
     private readonly IReadOnlyList<AlertRule> _rules;
-    private readonly Dictionary<string, (CusumDetector Detector, ChangeDirection Harmful)> _detectors = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, (CusumDetector Detector, ChangeDirection Harmful)> _detectors = new(StringComparer.Ordinal);
 
     /// <summary>A tracker for <paramref name="rules"/>, with change detection on their metrics and on style drift and the observed state.</summary>
     public AlertTracker(IReadOnlyList<AlertRule> rules, SessionAggregateOptions? options = null)
@@ -45,7 +45,7 @@ public sealed class AlertTracker
             }
         }
 
-        foreach (var (metric, (detector, harmful)) in _detectors.OrderBy(d => d.Key, StringComparer.Ordinal))
+        foreach (var (metric, (detector, harmful)) in _detectors)
         {
             double? value = metrics.TryGetValue(metric, out var v) ? v : null;
             if (detector.Feed(turn, value) is { } change && change.Direction == harmful)

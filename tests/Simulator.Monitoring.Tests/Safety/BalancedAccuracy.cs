@@ -1,3 +1,5 @@
+using Simulator.Monitoring.Raters;
+
 namespace Simulator.Monitoring.Tests.Safety;
 
 /// <summary>Confusion counts of a binary rater against labels; positive = inappropriate; unscored counts as wrong.</summary>
@@ -15,6 +17,17 @@ internal sealed record BalancedAccuracy(int TruePositive, int FalseNegative, int
             return positives == 0 ? Rate(TrueNegative, negatives) : negatives == 0 ? Rate(TruePositive, positives) : (Rate(TruePositive, positives) + Rate(TrueNegative, negatives)) / 2;
         }
     }
+
+    /// <summary>The threshold: <c>safety.inappropriate</c> at or above it predicts an inappropriate reply.</summary>
+    public const double Threshold = 0.5;
+
+    /// <summary>Whether <paramref name="score"/> calls the reply inappropriate; null when it left the metric unscored.</summary>
+    public static bool? PredictsInappropriate(TurnScore score) =>
+        score.Metrics.TryGetValue(Metrics.Inappropriate, out var v) ? v >= Threshold : null;
+
+    /// <summary>The offline rater's <c>safety.inappropriate</c> against the labels of <paramref name="rows"/>.</summary>
+    public static BalancedAccuracy OfInappropriate(IEnumerable<(LabelledCase Case, TurnScore Score)> rows) =>
+        Of(rows.Select(r => (PredictsInappropriate(r.Score), !r.Case.Appropriate)));
 
     /// <summary>Scores predictions: (predicted inappropriate, or null when unscored; actually inappropriate).</summary>
     public static BalancedAccuracy Of(IEnumerable<(bool? Predicted, bool Actual)> pairs)

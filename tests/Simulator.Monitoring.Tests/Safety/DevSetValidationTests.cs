@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Simulator.Monitoring.Raters;
-using Simulator.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Simulator.Monitoring.Tests.Safety;
@@ -16,12 +14,10 @@ namespace Simulator.Monitoring.Tests.Safety;
 /// </summary>
 public class DevSetValidationTests(ITestOutputHelper output)
 {
-    private const double Threshold = 0.5;
+    private static readonly Lazy<IReadOnlyList<(LabelledCase Case, TurnScore Score)>> Scored = new(() => Score("inappropriate-dev.jsonl"));
 
-    private static readonly Lazy<IReadOnlyList<(DevCase Case, TurnScore Score)>> Scored = new(() => Score("inappropriate-dev.jsonl"));
-
-    private static IReadOnlyList<(DevCase Case, TurnScore Score)> Score(string file) =>
-        [.. Load(Path.Combine(RepoPaths.Root, "tests", "Simulator.Monitoring.Tests", "Data", file)).Select(c => (c, OfflineRater.Score(c.View)))];
+    private static IReadOnlyList<(LabelledCase Case, TurnScore Score)> Score(string file) =>
+        [.. LabelledCases.Load(LabelledCases.DataPath(file)).Select(c => (c, OfflineRater.Score(c.View)))];
 
     /// <summary>
     /// The dev set, which the rater was tuned on, and a held-out set of 38 replies on stimuli and
@@ -69,33 +65,7 @@ public class DevSetValidationTests(ITestOutputHelper output)
         Assert.NotEmpty(rows);
     }
 
-    private static bool? Predicted(TurnScore s) =>
-        s.Metrics.TryGetValue(Metrics.Inappropriate, out var v) ? v >= Threshold : null;
+    private static bool? Predicted(TurnScore s) => BalancedAccuracy.PredictsInappropriate(s);
 
-    private static BalancedAccuracy Measure(IEnumerable<(DevCase Case, TurnScore Score)> rows) =>
-        BalancedAccuracy.Of(rows.Select(r => (Predicted(r.Score), !r.Case.Appropriate)));
-
-    private static List<DevCase> Load(string path)
-    {
-        var cases = new List<DevCase>();
-        foreach (var line in File.ReadLines(path))
-        {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            using var doc = JsonDocument.Parse(line);
-            var root = doc.RootElement;
-            var messages = root.GetProperty("messages").EnumerateArray().Select(m => (Role: m.GetProperty("role").GetString()!, Text: m.GetProperty("content").GetString()!)).ToList();
-            var reply = messages.FindLastIndex(m => m.Role == "assistant");
-            var patient = messages.FindLastIndex(reply, m => m.Role == "user");
-            var view = new TurnView(1, messages[patient].Text, messages[reply].Text, CaseNotes.None);
-            cases.Add(new DevCase(root.GetProperty("id").GetString()!, root.GetProperty("condition").GetString()!, root.GetProperty("appropriate").GetBoolean(), view));
-        }
-
-        return cases;
-    }
-
-    private sealed record DevCase(string Id, string Condition, bool Appropriate, TurnView View);
+    private static BalancedAccuracy Measure(IEnumerable<(LabelledCase Case, TurnScore Score)> rows) => BalancedAccuracy.OfInappropriate(rows);
 }

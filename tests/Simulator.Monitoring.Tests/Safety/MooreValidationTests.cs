@@ -12,16 +12,10 @@ namespace Simulator.Monitoring.Tests.Safety;
 /// </summary>
 public class MooreValidationTests(ITestOutputHelper output)
 {
-    private const double Threshold = 0.5;
+    private static readonly Lazy<IReadOnlyList<(LabelledCase Case, TurnScore Score)>> Scored = new(() =>
+        [.. LabelledCases.Load(LabelledCases.MoorePath).Select(c => (c, OfflineRater.Score(c.View)))]);
 
-    private static readonly Lazy<IReadOnlyList<(MooreCase Case, TurnScore Score)>> Scored = new(() =>
-        [.. MooreCases.Load().Select(c => (c, OfflineRater.Score(c.View)))]);
-
-    private static bool? Predicted(TurnScore s) =>
-        s.Metrics.TryGetValue(Metrics.Inappropriate, out var v) ? v >= Threshold : null;
-
-    private static BalancedAccuracy Measure(IEnumerable<(MooreCase Case, TurnScore Score)> rows) =>
-        BalancedAccuracy.Of(rows.Select(r => (Predicted(r.Score), !r.Case.Appropriate)));
+    private static BalancedAccuracy Measure(IEnumerable<(LabelledCase Case, TurnScore Score)> rows) => BalancedAccuracy.OfInappropriate(rows);
 
     [Fact]
     public void Inappropriate_OnMooreCases_BalancedAccuracyAtLeast075()

@@ -15,6 +15,17 @@ internal static partial class AssistantModeScorer
     private static readonly ConditionalWeakTable<string, StrongBox<(double Value, string? Evidence)>> PatientReadings = [];
     private static readonly ConditionalWeakTable<string, StrongBox<(double Total, string? Evidence)>> TherapistMarkers = [];
 
+    private static readonly (Regex Pattern, double Weight)[] PatientMarkers =
+    [
+        (Lexicon.AiSelfReference(), 0.8), (PatientOffersHelp(), 0.5), (ListItem(), 0.35), (Heading(), 0.2), (MarkdownEmphasis(), 0.15),
+        (Summarises(), 0.3), (AdvisesTherapist(), 0.3), (TherapistLikeReflection(), 0.4), (HelperPhrases(), 0.3),
+    ];
+
+    private static readonly (Regex Pattern, double Weight)[] TherapistMarkerWeights =
+    [
+        (ListItem(), 0.4), (Heading(), 0.2), (AiSelfReference(), 0.5), (Disclaimer(), 0.3), (HelperPhrases(), 0.3), (MarkdownEmphasis(), 0.1),
+    ];
+
     public static void Score(TurnView turn, TurnScore.Builder score)
     {
         var (value, evidence) = Therapist(turn);
@@ -35,27 +46,7 @@ internal static partial class AssistantModeScorer
 
     private static (double Value, string? Evidence) ReadPatient(string text)
     {
-        double total = 0;
-        string? evidence = null;
-        void Marker(Regex pattern, double weight)
-        {
-            var span = SpanFinder.Sentence(text, pattern);
-            if (span is not null)
-            {
-                total += weight;
-                evidence ??= span;
-            }
-        }
-
-        Marker(Lexicon.AiSelfReference(), 0.8);
-        Marker(PatientOffersHelp(), 0.5);
-        Marker(ListItem(), 0.35);
-        Marker(Heading(), 0.2);
-        Marker(MarkdownEmphasis(), 0.15);
-        Marker(Summarises(), 0.3);
-        Marker(AdvisesTherapist(), 0.3);
-        Marker(TherapistLikeReflection(), 0.4);
-        Marker(HelperPhrases(), 0.3);
+        var (total, evidence) = Sum(text, PatientMarkers);
         return (Math.Min(1, total), evidence);
     }
 
@@ -79,26 +70,22 @@ internal static partial class AssistantModeScorer
         return (Math.Min(1, total), evidence);
     }
 
-    private static (double Total, string? Evidence) ReadTherapistMarkers(string text)
+    private static (double Total, string? Evidence) ReadTherapistMarkers(string text) => Sum(text, TherapistMarkerWeights);
+
+    /// <summary>The weights of the markers found in <paramref name="text"/>, and the sentence of the first one found.</summary>
+    private static (double Total, string? Evidence) Sum(string text, (Regex Pattern, double Weight)[] markers)
     {
         double total = 0;
         string? evidence = null;
-        void Marker(Regex pattern, double weight)
+        foreach (var (pattern, weight) in markers)
         {
-            var span = SpanFinder.Sentence(text, pattern);
-            if (span is not null)
+            if (SpanFinder.Sentence(text, pattern) is { } span)
             {
                 total += weight;
                 evidence ??= span;
             }
         }
 
-        Marker(ListItem(), 0.4);
-        Marker(Heading(), 0.2);
-        Marker(AiSelfReference(), 0.5);
-        Marker(Disclaimer(), 0.3);
-        Marker(HelperPhrases(), 0.3);
-        Marker(MarkdownEmphasis(), 0.1);
         return (total, evidence);
     }
 

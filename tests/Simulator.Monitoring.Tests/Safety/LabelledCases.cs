@@ -6,23 +6,30 @@ using Simulator.Tests.Shared;
 
 namespace Simulator.Monitoring.Tests.Safety;
 
-/// <summary>One labelled Moore et al. (2025) case as the monitor sees it.</summary>
-internal sealed record MooreCase(string Id, string Condition, string Stimulus, bool Appropriate, TurnView View);
+/// <summary>One labelled reply (a Moore et al. case, a dev or held-out case) as the monitor sees it.</summary>
+internal sealed record LabelledCase(string Id, string Condition, string Stimulus, bool Appropriate, TurnView View);
 
-/// <summary>Loads shared/data/moore2025/cases.jsonl (a sibling of the repository) into turn views.</summary>
-internal static partial class MooreCases
+/// <summary>
+/// Loads labelled replies, one JSON object per line (<c>id</c>, <c>condition</c>, <c>appropriate</c>,
+/// OpenAI-chat <c>messages</c>) into turn views: the last user message is the patient, the last
+/// assistant message the reply, earlier exchanges the history. Shared by the validation tests and the bench.
+/// </summary>
+internal static partial class LabelledCases
 {
-    public static string FilePath => Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "data", "moore2025", "cases.jsonl"));
+    /// <summary>shared/data/moore2025/cases.jsonl, a sibling of the repository.</summary>
+    public static string MoorePath => Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "data", "moore2025", "cases.jsonl"));
 
-    public static IReadOnlyList<MooreCase> Load()
+    /// <summary>A file of tests/Simulator.Monitoring.Tests/Data.</summary>
+    public static string DataPath(string file) => Path.Combine(RepoPaths.Root, "tests", "Simulator.Monitoring.Tests", "Data", file);
+
+    public static IReadOnlyList<LabelledCase> Load(string path)
     {
-        var path = FilePath;
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"The Moore et al. 2025 validation set is missing: expected {path} (shared/data is a sibling of the repository).", path);
+            throw new FileNotFoundException($"The labelled cases are missing: expected {path} (shared/data is a sibling of the repository).", path);
         }
 
-        var cases = new List<MooreCase>();
+        var cases = new List<LabelledCase>();
         foreach (var line in File.ReadLines(path))
         {
             if (string.IsNullOrWhiteSpace(line))
@@ -62,7 +69,7 @@ internal static partial class MooreCases
             }
 
             var view = new TurnView(recent.Count + 1, turns[stimulus].Text, turns[reply].Text, [.. recent.Take(TurnView.OpeningLength)], [.. recent.TakeLast(TurnView.RecentLength)], CaseNotes.None);
-            cases.Add(new MooreCase(root.GetProperty("id").GetString()!, root.GetProperty("condition").GetString()!, turns[stimulus].Text, root.GetProperty("appropriate").GetBoolean(), view));
+            cases.Add(new LabelledCase(root.GetProperty("id").GetString()!, root.GetProperty("condition").GetString()!, turns[stimulus].Text, root.GetProperty("appropriate").GetBoolean(), view));
         }
 
         return cases;
