@@ -35,7 +35,7 @@ public class MonitorOffCriticalPathTests
         var monitoring = new MonitorWorker([rater], clock).RunAsync(turns.Reader, events.Writer, CancellationToken.None);
         var loop = new SessionLoop(plan, engine.Get<IAppraiser>(), clock);
 
-        var session = loop.RunAsync(events.Writer, turns.Writer, new RunStarted(0, default, plan.Configuration, persona.Hash, protocol.Hash), CancellationToken.None);
+        var session = loop.RunAsync(events.Writer, turns.Writer, SessionPrefix.None, CancellationToken.None);
         var finished = await Task.WhenAny(session, Task.Delay(TimeSpan.FromSeconds(60)));
 
         // Had the loop waited for the monitor, it would still be stuck at turn 1 behind the gate.

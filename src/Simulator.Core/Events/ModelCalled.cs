@@ -22,7 +22,13 @@ public sealed record ModelCalled(
 {
     /// <inheritdoc />
     [IgnoreMember]
-    public override int Lane => Role.StartsWith("judge", StringComparison.Ordinal) ? 1 : 0;
+    public override int Lane =>
+        Role.StartsWith(RescorePrefix, StringComparison.Ordinal) ? RescoreLane
+        : Role.StartsWith("judge", StringComparison.Ordinal) ? 1
+        : 0;
+
+    /// <summary>How the roles of a rescore's judges start (<c>rescore.2.judge.1</c>).</summary>
+    public const string RescorePrefix = "rescore.";
 
     /// <inheritdoc />
     public override RunEvent Canonical() => this with { At = default, LatencyMs = 0 };

@@ -19,16 +19,21 @@ namespace Simulator.Core.Events;
 [Union(10, typeof(AlertRaised))]
 [Union(11, typeof(GuardNoteSent))]
 [Union(12, typeof(ProbeAnswered))]
+[Union(13, typeof(BranchStarted))]
 public abstract record RunEvent(
     [property: Key(0)] int Turn,
     [property: Key(1)] DateTimeOffset At)
 {
     /// <summary>
-    /// Who appends the event: the session loop (0), the monitor (1) or the run's end (2). Events of
-    /// one lane are in order in the log; lanes interleave, so the content hash orders by turn and lane.
+    /// Who appends the event: the session loop (0), the monitor (1), the run's start and end (2), or
+    /// a rescoring after the fact (<see cref="RescoreLane"/>). Events of one lane are in order in the
+    /// log; lanes interleave, so the content hash orders by turn and lane.
     /// </summary>
     [IgnoreMember]
     public virtual int Lane => 0;
+
+    /// <summary>The lane of scores added by <c>replay --rescore</c>: not part of the run's content.</summary>
+    public const int RescoreLane = 3;
 
     /// <summary>The event without what differs between identical runs (timestamps, latencies).</summary>
     public virtual RunEvent Canonical() => this with { At = default };

@@ -5,8 +5,8 @@ using Simulator.Core.Runs;
 namespace Simulator.Core.Transcripts;
 
 /// <summary>
-/// A run's turns rebuilt from its events. A turn counts as completed once its state step is in
-/// the log; the score layers of its raters merge as <see cref="ScoreLayers.Merge"/> says, and stay available per rater.
+/// A run's turns rebuilt from its events (a branch's include its parent's up to the fork, and its
+/// configuration is the branch's). A turn counts as completed once its state step is in the log; the score layers of its raters merge as <see cref="ScoreLayers.Merge"/> says, and stay available per rater.
 /// </summary>
 public sealed record RunTranscript(
     RunConfiguration? Configuration,
@@ -33,6 +33,7 @@ public sealed record RunTranscript(
             switch (e)
             {
                 case RunStarted s: configuration = s.Configuration; break;
+                case BranchStarted b: configuration = b.Configuration; break;
                 case PatientSpoke p: patient[p.Turn] = p.Text; break;
                 case TherapistReplied t: therapist[t.Turn] = t.Text; break;
                 case EventFired f: Bucket(fired, f.Turn).Add(f.EventId); break;

@@ -73,12 +73,9 @@ public sealed partial class RunService(
     public async Task<RunResult> RunAsync(RunConfiguration config, string? runsRoot, CancellationToken cancellationToken)
     {
         var (plan, persona, protocol) = Resolve(config);
-        var store = new RunStore(runsRoot ?? options.Value.RunsPath);
         var created = clock.GetUtcNow();
-        var folder = store.Create($"{created:yyyyMMdd-HHmmss}-{plan.Persona.Id}-{ids.NewId(6)}");
         var manifest = new RunManifest
         {
-            RunId = folder.RunId,
             CreatedAt = created,
             UpdatedAt = created,
             Configuration = plan.Configuration,
@@ -87,80 +84,31 @@ public sealed partial class RunService(
             ProtocolFile = protocol.File,
             ProtocolHash = protocol.Hash,
         };
+        return await StartAsync(Store(runsRoot), manifest, Opening(manifest, plan), plan, SessionPrefix.None, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The first events of a (root) run: its configuration and the persona's initial state.</summary>
+    private static RunEvent[] Opening(RunManifest manifest, SessionPlan plan) =>
+    [
+        new RunStarted(0, manifest.CreatedAt, plan.Configuration, manifest.PersonaHash, manifest.ProtocolHash),
+        new StateStepped(0, manifest.CreatedAt, plan.Persona.InitialState().Variables),
+    ];
+
+    private RunStore Store(string? runsRoot) => new(runsRoot ?? options.Value.RunsPath);
+
+    /// <summary>
+    /// Creates the run's folder with its opening events in the log, then its manifest (a folder with
+    /// no manifest is not a run, so a crash in between leaves nothing half made), and runs the session.
+    /// </summary>
+    private async Task<RunResult> StartAsync(RunStore store, RunManifest manifest, IReadOnlyList<RunEvent> opening, SessionPlan plan, SessionPrefix prefix, CancellationToken cancellationToken)
+    {
+        var folder = store.Create($"{manifest.CreatedAt:yyyyMMdd-HHmmss}-{plan.Persona.Id}-{ids.NewId(6)}");
+        using var runLock = RunLock.Take(folder);
+        await EventLogWriter.RewriteAsync(folder.EventsPath, opening).ConfigureAwait(false);
+        manifest = manifest with { RunId = folder.RunId };
         RunStore.WriteManifest(folder, manifest);
-        using var scope = log.BeginScope(new Dictionary<string, object> { ["RunId"] = folder.RunId });
         LogStarted(folder.RunId, plan.Persona.Id, plan.Configuration.Therapist, plan.Configuration.Turns, plan.Configuration.Seed);
-
-        var events = Channel.CreateUnbounded<RunEvent>(new UnboundedChannelOptions { SingleReader = true });
-        var turns = Channel.CreateUnbounded<TurnView>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        var logWriter = EventLogWriter.Open(folder.EventsPath);
-        var writing = RunLogWriter.PumpAsync(events.Reader, logWriter);
-        using var monitorStop = new CancellationTokenSource();
-        var verdicts = plan.Configuration.Guard ? new VerdictBoard() : null;
-        MonitorWorker? worker = null;
-        worker = new MonitorWorker(plan.Monitor.Raters([.. raters], () => worker!.Turn, events.Writer, clock), clock, new AlertTracker(AlertRule.Defaults), verdicts);
-        var monitoring = worker.RunAsync(turns.Reader, events.Writer, monitorStop.Token);
-
-        var loop = new SessionLoop(plan, appraiser, clock, verdicts);
-        var started = new RunStarted(0, created, plan.Configuration, persona.Hash, protocol.Hash);
-        string reason = RunEnded.Reasons.MaxTurns;
-        string? error = null;
-        try
-        {
-            await loop.RunAsync(events.Writer, turns.Writer, started, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            reason = RunEnded.Reasons.Cancelled;
-        }
-        catch (Exception ex) when (ex is not InvalidInputException)
-        {
-            reason = RunEnded.Reasons.Error;
-            error = $"{ex.GetType().Name}: {ex.Message}";
-            LogFailed(ex, loop.CompletedTurns + 1);
-        }
-
-        // The monitor finishes the turns it was given (offline scoring takes a fraction of a millisecond
-        // a turn); after Ctrl+C it does not wait for judges, whose turns not yet reached stay unjudged.
-        turns.Writer.Complete();
-        if (reason == RunEnded.Reasons.Cancelled && plan.Monitor.Judges.Count > 0)
-        {
-            await monitorStop.CancelAsync().ConfigureAwait(false);
-        }
-
-        try
-        {
-            await monitoring.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (monitorStop.IsCancellationRequested)
-        {
-        }
-        events.Writer.TryWrite(new RunEnded(loop.CompletedTurns, clock.GetUtcNow(), reason, error));
-        events.Writer.Complete();
-        await writing.ConfigureAwait(false);
-        await logWriter.DisposeAsync().ConfigureAwait(false);
-
-        var saved = EventLogReader.Read(folder.EventsPath).Events;
-        var hash = ContentHash.Of(saved, EventSerializer.Serialize);
-        await File.WriteAllTextAsync(folder.TranscriptPath, MarkdownTranscript.Render(folder.RunId, RunTranscript.From(saved)), CancellationToken.None).ConfigureAwait(false);
-        var status = reason switch
-        {
-            RunEnded.Reasons.Cancelled => RunStatus.Cancelled,
-            RunEnded.Reasons.Error => RunStatus.Failed,
-            _ => RunStatus.Completed,
-        };
-        RunStore.WriteManifest(folder, manifest with
-        {
-            Status = status,
-            UpdatedAt = clock.GetUtcNow(),
-            TurnsCompleted = loop.CompletedTurns,
-            ContentHash = hash,
-            EndReason = reason,
-            Error = error,
-            Usage = RoleUsage.Of(saved),
-        });
-        LogEnded(folder.RunId, status, loop.CompletedTurns, hash);
-        return new RunResult(folder.RunId, folder.Path, loop.CompletedTurns, hash, status, reason, error);
+        return await ExecuteAsync(store, folder, manifest, plan, prefix, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} started: persona {Persona}, therapist {Therapist}, {Turns} turns, seed {Seed}")]

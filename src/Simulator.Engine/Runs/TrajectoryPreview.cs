@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Simulator.Agents.Appraisal;
 using Simulator.Core.Events;
+using Simulator.Core.Personas;
 using Simulator.Core.Runs;
 using Simulator.Core.Transcripts;
 using Simulator.Engine.Sessions;
@@ -19,9 +20,11 @@ public sealed class TrajectoryPreview(RunService runs, IAppraiser appraiser, Tim
     {
         var (plan, persona, protocol) = runs.Resolve(config);
         var events = Channel.CreateUnbounded<RunEvent>(new UnboundedChannelOptions { SingleReader = true });
+        events.Writer.TryWrite(new RunStarted(0, clock.GetUtcNow(), plan.Configuration, persona.Hash, protocol.Hash));
+        events.Writer.TryWrite(new StateStepped(0, clock.GetUtcNow(), plan.Persona.InitialState().Variables));
         var turns = Channel.CreateUnbounded<TurnView>();
         var loop = new SessionLoop(plan, appraiser, clock);
-        await loop.RunAsync(events.Writer, turns.Writer, new RunStarted(0, clock.GetUtcNow(), plan.Configuration, persona.Hash, protocol.Hash), cancellationToken).ConfigureAwait(false);
+        await loop.RunAsync(events.Writer, turns.Writer, SessionPrefix.None, cancellationToken).ConfigureAwait(false);
         events.Writer.Complete();
         var all = new List<RunEvent>();
         while (events.Reader.TryRead(out var e))

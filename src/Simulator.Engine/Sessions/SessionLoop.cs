@@ -28,14 +28,20 @@ namespace Simulator.Engine.Sessions;
 public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProvider clock, VerdictBoard? guard = null)
 {
     private readonly List<RunEvent> _turnEvents = [];
+    private SessionPrefix _prefix = SessionPrefix.None;
     private int _turn;
 
     /// <summary>Completed turns so far.</summary>
     public int CompletedTurns { get; private set; }
 
-    /// <summary>Runs the session until its configured length or cancellation (which abandons only the turn in progress).</summary>
-    public async Task RunAsync(ChannelWriter<RunEvent> events, ChannelWriter<TurnView> monitor, RunStarted started, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the session from the end of <paramref name="prefix"/> (replayed, not regenerated) until its
+    /// configured length or cancellation (which abandons only the turn in progress). The run's opening
+    /// events are in the log already; each completed turn's events go to <paramref name="events"/>.
+    /// </summary>
+    public async Task RunAsync(ChannelWriter<RunEvent> events, ChannelWriter<TurnView> monitor, SessionPrefix prefix, CancellationToken cancellationToken)
     {
+        _prefix = prefix;
         var config = plan.Configuration;
         var persona = plan.Persona;
         var patient = new PatientAgent(Open(plan.PatientModel), Budget(plan.PatientModel), Open(plan.PatientModel, "probe"));
@@ -44,7 +50,6 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
         var appraise = plan.AppraisalModel is { } appraisal ? new ModelAppraiser(Open(appraisal)) : appraiser;
         var notes = new CaseNotes(persona, plan.Protocol);
         var state = persona.InitialState();
-        Commit(events, started, new StateStepped(0, clock.GetUtcNow(), state.Variables));
 
         var history = new List<Exchange>();
         var fired = new HashSet<string>(StringComparer.Ordinal);
@@ -54,6 +59,13 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
         {
             cancellationToken.ThrowIfCancellationRequested();
             _turnEvents.Clear();
+            var replaying = prefix.Replays(_turn);
+            var recorded = replaying ? prefix.Turn(_turn) : null;
+            foreach (var (name, value) in prefix.StateSetAt(_turn))
+            {
+                state = state.With(name, value);
+            }
+
             var due = TrajectoryStepper.DueEvents(persona, state, _turn, fired);
             state = TrajectoryStepper.ApplyEvents(state, due);
             foreach (var e in due)
@@ -67,12 +79,12 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
             IReadOnlyList<string> groundTruth, acts;
             try
             {
-                patientText = await patient.SpeakAsync(history, context, cancellationToken).ConfigureAwait(false);
+                patientText = prefix.InjectedAt(_turn) ?? await patient.SpeakAsync(history, context, cancellationToken).ConfigureAwait(false);
                 _turnEvents.Add(new PatientSpoke(_turn, clock.GetUtcNow(), patientText));
-                context = context with { GuardNote = await GuardNoteAsync(cancellationToken).ConfigureAwait(false) };
+                context = context with { GuardNote = recorded is null ? await GuardNoteAsync(cancellationToken).ConfigureAwait(false) : recorded.GuardNote?.Note };
                 (reply, groundTruth) = await therapist.ReplyAsync(history, patientText, context, cancellationToken).ConfigureAwait(false);
                 _turnEvents.Add(new TherapistReplied(_turn, clock.GetUtcNow(), reply, groundTruth));
-                acts = await appraise.AppraiseAsync(persona, patientText, reply, cancellationToken).ConfigureAwait(false);
+                acts = recorded?.AppraisedActs ?? await appraise.AppraiseAsync(persona, patientText, reply, cancellationToken).ConfigureAwait(false);
                 _turnEvents.Add(new PatientAppraised(_turn, clock.GetUtcNow(), acts, appraise.Name));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -83,18 +95,27 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
             }
 
             (state, memory) = TrajectoryStepper.Step(persona, state, acts, _turn, memory, SeededRandom.For(config.Seed, "trajectory", _turn));
-            _turnEvents.Add(new StateStepped(_turn, clock.GetUtcNow(), state.Variables));
-            if (ProbeSet.DueAfter(_turn, config.ProbeEvery))
+            if (recorded is not null)
             {
-                await AskAsync(probes, patient, therapist, [.. history, new Exchange(patientText, reply)], context, cancellationToken).ConfigureAwait(false);
+                Replayed.Check(recorded, due, state);
+            }
+            else
+            {
+                if (ProbeSet.DueAfter(_turn, config.ProbeEvery))
+                {
+                    await AskAsync(probes, patient, therapist, [.. history, new Exchange(patientText, reply)], context, cancellationToken).ConfigureAwait(false);
+                }
+
+                // The state step closes the turn: a turn is complete once it is in the log.
+                _turnEvents.Add(new StateStepped(_turn, clock.GetUtcNow(), state.Variables));
+                Commit(events, [.. _turnEvents]);
             }
 
-            Commit(events, [.. _turnEvents]);
             var view = new TurnView(
                 _turn, patientText, reply, [.. history.Take(TurnView.OpeningLength)], [.. history.TakeLast(TurnView.RecentLength)], notes);
             history.Add(new Exchange(patientText, reply));
             CompletedTurns = _turn;
-            if (!monitor.TryWrite(view))
+            if (_turn >= prefix.MonitorFrom && !monitor.TryWrite(view))
             {
                 throw new InvalidOperationException("The monitor channel refused a turn.");
             }
@@ -163,9 +184,16 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
     private IChatClient Open(RoleModel model, string? purpose = null)
     {
         var role = purpose is null ? model.Role : $"{model.Role}.{purpose}";
-        return model.Open(call => _turnEvents.Add(new ModelCalled(
+        var live = model.Open(call => _turnEvents.Add(new ModelCalled(
             _turn, clock.GetUtcNow(), role, model.Reference.ToString(), call.RequestHash, call.PromptTokens, call.CompletionTokens,
             call.CachedTokens, call.LatencyMs, call.Attempt, call.Error)));
+        return new ReplayingChatClient(live, () => !_prefix.Replays(_turn) ? null : (purpose, model.Role) switch
+        {
+            (null, "patient") => _prefix.Turn(_turn).Patient,
+            (null, "therapist") => _prefix.Turn(_turn).Therapist,
+            ("summary", var r) => _prefix.Summary(_turn, r),
+            _ => throw new InvalidOperationException($"A replayed turn does not call {role}."),
+        });
     }
 
     private ContextBudget? Budget(RoleModel model) => model.ContextTokens <= 0

@@ -45,6 +45,27 @@ public sealed class EventLogWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Replaces the log at <paramref name="path"/> with <paramref name="events"/>, atomically: they are
+    /// written to a new file, flushed to disk, and the file renamed over the old log, so a crash at any
+    /// moment leaves either the old log or the new one.
+    /// </summary>
+    public static async Task RewriteAsync(string path, IEnumerable<RunEvent> events)
+    {
+        var temp = path + ".rewrite";
+        File.Delete(temp);
+        var writer = Open(temp);
+        await using (writer.ConfigureAwait(false))
+        {
+            foreach (var e in events)
+            {
+                await writer.AppendAsync(e, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+
     /// <summary>Appends one event (buffered until <see cref="FlushAsync"/>).</summary>
     public ValueTask AppendAsync(RunEvent e, CancellationToken cancellationToken)
     {

@@ -1,0 +1,138 @@
+using Microsoft.Extensions.Logging;
+using Simulator.Core.Events;
+using Simulator.Core.Personas;
+using Simulator.Core.Transcripts;
+using Simulator.Core.Validation;
+using Simulator.Engine.Sessions;
+using Simulator.Storage.EventLog;
+using Simulator.Storage.Runs;
+
+namespace Simulator.Engine.Runs;
+
+/// <summary>Runs that continue from a log: a resumed run, and a branch of one.</summary>
+public sealed partial class RunService
+{
+    /// <summary>
+    /// Continues an interrupted or failed run from its last complete turn to its configured length,
+    /// with the same seeds; a complete run is left as it is. Throws <see cref="InvalidInputException"/>
+    /// when the run cannot be continued faithfully (its persona or protocol file changed, its log is damaged).
+    /// </summary>
+    public async Task<RunResult> ResumeAsync(string run, string? runsRoot, CancellationToken cancellationToken)
+    {
+        var store = Store(runsRoot);
+        var folder = store.Open(run);
+        using var runLock = RunLock.Take(folder);
+        var history = RunHistory.Load(store, folder);
+        var manifest = history.Manifest;
+        var (plan, persona, protocol) = Resolve(manifest.Configuration);
+        Unchanged(persona.File, persona.Hash, manifest.PersonaHash, folder, "personaHash");
+        Unchanged(protocol.File, protocol.Hash, manifest.ProtocolHash, folder, "protocolHash");
+        if (manifest.ParentRunId is null && !history.Own.Events.Any(e => e is StateStepped { Turn: 0 }))
+        {
+            // A log cut inside its opening events: they are rebuilt from the manifest, which was written after them.
+            await EventLogWriter.RewriteAsync(folder.EventsPath, Opening(manifest, plan)).ConfigureAwait(false);
+            history = RunHistory.Load(store, folder);
+        }
+
+        var point = ResumePoint.Of(history);
+        var ended = history.Own.Events.LastOrDefault(e => e.Lane != RunEvent.RescoreLane) as RunEnded;
+        if (point.Turns >= plan.Configuration.Turns && ended is not null && point.Kept is null)
+        {
+            LogAlreadyComplete(folder.RunId, point.Turns);
+            return new RunResult(folder.RunId, folder.Path, point.Turns, ContentHash.Of(history.Events, EventSerializer.Serialize), RunStatus.Completed, ended.Reason, null);
+        }
+
+        if (point.Kept is { } kept)
+        {
+            LogDropped(folder.RunId, history.Own.Events.Count - kept.Count, point.Turns);
+            await EventLogWriter.RewriteAsync(folder.EventsPath, kept).ConfigureAwait(false);
+            history = RunHistory.Load(store, folder);
+        }
+
+        LogResumed(folder.RunId, point.Turns, plan.Configuration.Turns);
+        var prefix = SessionPrefix.Of(history.Events, point.Turns, point.MonitorFrom, history.Fork);
+        return await ExecuteAsync(store, folder, manifest, plan, prefix, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A new run that takes <paramref name="parentRun"/>'s turns 1..<paramref name="at"/> (by reference)
+    /// and goes on with <paramref name="edits"/>.
+    /// </summary>
+    public async Task<RunResult> BranchAsync(string parentRun, int at, BranchEdits edits, string? runsRoot, CancellationToken cancellationToken)
+    {
+        var store = Store(runsRoot);
+        var parent = RunHistory.Load(store, store.Open(parentRun));
+        var parentTurns = RunTranscript.From(parent.Events).Turns.Count;
+        if (at < 0 || at > parentTurns)
+        {
+            throw new InvalidInputException($"{at} is out of range: run {parent.Folder.RunId} has turns 1..{parentTurns}", field: "--at");
+        }
+
+        var parentConfig = RunTranscript.From(parent.Events).Configuration ?? parent.Manifest.Configuration;
+        var own = edits.Turns ?? Math.Max(1, parentConfig.Turns - at);
+        if (own < 1)
+        {
+            throw new InvalidInputException($"{own} is out of range: a branch runs at least 1 turn of its own", field: "--turns");
+        }
+
+        var config = parentConfig with
+        {
+            Therapist = edits.Therapist ?? parentConfig.Therapist,
+            Protocol = edits.Protocol ?? parentConfig.Protocol,
+            Style = edits.Style ?? parentConfig.Style,
+            Guard = edits.Guard ?? parentConfig.Guard,
+            Turns = at + own,
+        };
+        var (plan, persona, protocol) = Resolve(config);
+        Unchanged(persona.File, persona.Hash, parent.Manifest.PersonaHash, parent.Folder, "personaHash");
+        var known = plan.Persona.InitialState().Variables;
+        foreach (var name in edits.SetState.Keys.Where(n => !known.ContainsKey(n)))
+        {
+            throw new InvalidInputException($"'{name}' is not a state variable of {plan.Persona.Id} (known: {string.Join(", ", known.Keys)})", field: "--set");
+        }
+
+        if (edits.InjectPatient is { Length: 0 })
+        {
+            throw new InvalidInputException("the injected patient message is empty", field: "--inject-patient");
+        }
+
+        var created = clock.GetUtcNow();
+        var inherited = RunHistory.Prefix(parent.Events, at).ToList();
+        var fork = new BranchStarted(
+            at, created, parent.Folder.RunId, ContentHash.Of(inherited, EventSerializer.Serialize), plan.Configuration, persona.Hash, protocol.Hash, edits.InjectPatient, edits.SetState);
+        var manifest = new RunManifest
+        {
+            CreatedAt = created,
+            UpdatedAt = created,
+            Configuration = plan.Configuration,
+            PersonaFile = persona.File,
+            PersonaHash = persona.Hash,
+            ProtocolFile = protocol.File,
+            ProtocolHash = protocol.Hash,
+            ParentRunId = parent.Folder.RunId,
+            ParentTurn = at,
+        };
+        var prefix = SessionPrefix.Of([.. inherited, fork], at, at + 1, fork);
+        return await StartAsync(store, manifest, [fork], plan, prefix, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Unchanged(string file, string hash, string recorded, RunFolder folder, string field)
+    {
+        if (!string.Equals(hash, recorded, StringComparison.Ordinal))
+        {
+            throw new InvalidInputException(
+                $"{file} changed since run {folder.RunId} was made (SHA-256 {hash[..12]}… where the run has {recorded[..Math.Min(12, recorded.Length)]}…); its turns would not replay",
+                folder.ManifestPath,
+                field: field);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} resumes after turn {Turn} of {Turns}")]
+    private partial void LogResumed(string runId, int turn, int turns);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: dropped {Count} events of an unfinished turn or monitor batch after turn {Turn}")]
+    private partial void LogDropped(string runId, int count, int turn);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} is already complete ({Turns} turns)")]
+    private partial void LogAlreadyComplete(string runId, int turns);
+}

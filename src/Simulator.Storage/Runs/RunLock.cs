@@ -1,0 +1,32 @@
+using Simulator.Core.Validation;
+
+namespace Simulator.Storage.Runs;
+
+/// <summary>
+/// Exclusive use of a run folder while a process writes to it (running, resuming, rescoring): an
+/// open <c>run.lock</c> no other process can open. The operating system releases it when the
+/// process dies, so a killed run can be resumed at once.
+/// </summary>
+public sealed class RunLock : IDisposable
+{
+    private readonly FileStream _file;
+
+    private RunLock(FileStream file) => _file = file;
+
+    /// <summary>Takes the lock of <paramref name="folder"/>, or fails if another process holds it.</summary>
+    public static RunLock Take(RunFolder folder)
+    {
+        var path = Path.Combine(folder.Path, "run.lock");
+        try
+        {
+            return new RunLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidInputException($"run {folder.RunId} is in use by another process", path, field: "run", inner: ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _file.Dispose();
+}
