@@ -22,13 +22,14 @@ internal static class ExportCommand
         var format = new Option<string>("--format") { Description = "jsonl (one line per turn) or md (transcript)", Required = true };
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string?>("--out") { Description = "File to write (default: standard output)" };
+        var layer = new Option<string?>("--layer") { Description = "Score layer to export (a rater, rubric version, rescore-N, or recorded); default: all merged, newest first" };
         var runs = RunsCommand.RunsFolderOption();
-        var command = new Command("export", "Export a run's turns") { run, format, output, runs };
+        var command = new Command("export", "Export a run's turns") { run, format, output, layer, runs };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
             var store = new RunStore(parse.GetValue(runs) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath);
             var folder = store.Open(parse.GetValue(run)!);
-            var transcript = RunTranscript.From(EventLogReader.Read(folder.EventsPath).Events);
+            var transcript = LayerChoice.Apply(RunTranscript.From(RunHistory.Load(store, folder).Events), parse.GetValue(layer));
             var path = parse.GetValue(output);
             await using var file = path is null ? null : new StreamWriter(path);
             var writer = (TextWriter?)file ?? Console.Out;

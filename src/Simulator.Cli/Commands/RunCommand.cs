@@ -1,12 +1,10 @@
 using System.CommandLine;
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Simulator.Core.Runs;
-using Simulator.Core.Transcripts;
 using Simulator.Core.Validation;
+using Simulator.Engine.Hosting;
 using Simulator.Engine.Runs;
-using Simulator.Storage.EventLog;
-using Simulator.Storage.Runs;
 
 namespace Simulator.Cli.Commands;
 
@@ -55,63 +53,8 @@ internal static class RunCommand
                 ProbeEvery = parse.GetValue(probeEvery),
             };
             var result = await services.GetRequiredService<RunService>().RunAsync(config, parse.GetValue(output), cancellationToken);
-            var folder = new RunFolder(result.RunId, result.Path);
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(new
-                {
-                    runId = result.RunId,
-                    path = result.Path,
-                    turns = result.Turns,
-                    contentHash = result.ContentHash,
-                    status = result.Status,
-                    endReason = result.EndReason,
-                    error = result.Error,
-                    events = folder.EventsPath,
-                    manifest = folder.ManifestPath,
-                    transcript = folder.TranscriptPath,
-                });
-            }
-            else
-            {
-                PrintSummary(result, folder);
-            }
-
-            return result.Status switch
-            {
-                RunStatus.Completed => ExitCodes.Success,
-                RunStatus.Cancelled => ExitCodes.Cancelled,
-                _ => ExitCodes.Failure,
-            };
+            return RunOutput.Write(result, parse.GetValue(json), parse.GetValue(output) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath);
         }));
         return command;
-    }
-
-    private static void PrintSummary(RunResult result, RunFolder folder)
-    {
-        var events = EventLogReader.Read(folder.EventsPath).Events;
-        var transcript = RunTranscript.From(events);
-        var o = Console.Out;
-        o.WriteLine($"Run {result.RunId}: {result.Status}, {result.Turns} turns ({result.EndReason}){(result.Error is null ? "" : $": {result.Error}")}");
-        o.WriteLine($"  folder      {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.Path)}");
-        o.WriteLine($"  transcript  {Path.GetRelativePath(Directory.GetCurrentDirectory(), folder.TranscriptPath)}");
-        o.WriteLine($"  content     {result.ContentHash}");
-        if (transcript.Turns.Count > 0)
-        {
-            var first = transcript.InitialState;
-            var last = transcript.Turns[^1].State;
-            var moves = last.Keys.Where(first.ContainsKey)
-                .Select(k => $"{k} {first[k].ToString("0.##", CultureInfo.InvariantCulture)} → {last[k].ToString("0.##", CultureInfo.InvariantCulture)}");
-            o.WriteLine($"  state       {string.Join(", ", moves)}");
-        }
-
-        MonitorSummary.Write(o, events, transcript, "  ", 12);
-
-        if (transcript.Turns.Count > 0)
-        {
-            var t = transcript.Turns[^1];
-            o.WriteLine($"  last turn   patient:   {t.Patient}");
-            o.WriteLine($"              therapist: {t.Therapist}");
-        }
     }
 }

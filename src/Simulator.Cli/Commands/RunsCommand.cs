@@ -47,19 +47,24 @@ internal static class RunsCommand
         var show = new Command("show", "Show one run: configuration, status and monitor summary") { run, json, runs };
         show.SetAction(parse => CommandAction.Guard(() =>
         {
-            var folder = Store(parse).Open(parse.GetValue(run)!);
-            var manifest = RunStore.ReadManifest(folder);
-            var log = EventLogReader.Read(folder.EventsPath);
-            var transcript = RunTranscript.From(log.Events);
+            var store = Store(parse);
+            var history = RunHistory.Load(store, store.Open(parse.GetValue(run)!));
+            var (folder, manifest, log) = (history.Folder, history.Manifest, history.Own);
+            var transcript = RunTranscript.From(history.Events);
             var usage = RoleUsage.Of(log.Events);
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(new { run = Row(manifest, folder), manifest, completedTurns = transcript.Turns.Count, tornTail = log.TornTail, monitor = MonitorSummary.Json(log.Events, transcript), usage });
+                JsonOutput.Write(new { run = Row(manifest, folder), manifest, completedTurns = transcript.Turns.Count, tornTail = log.TornTail, layers = LayerChoice.Names(transcript), monitor = MonitorSummary.Json(history.Events, transcript), usage });
                 return ExitCodes.Success;
             }
 
             var c = manifest.Configuration;
             Console.Out.WriteLine($"run        {folder.RunId} ({manifest.Status}{(manifest.EndReason is null ? "" : $", {manifest.EndReason}")})");
+            if (history.Fork is { } fork)
+            {
+                Console.Out.WriteLine($"branch of  {fork.ParentRunId} at turn {fork.Turn}{(fork.InjectedPatientMessage is null ? "" : ", patient message put in")}{(fork.SetState.Count == 0 ? "" : $", set {string.Join(", ", fork.SetState.Select(kv => $"{kv.Key}={kv.Value}"))}")}");
+            }
+
             Console.Out.WriteLine($"persona    {c.Persona}{(c.Variant is null ? "" : $" / {c.Variant}")}");
             Console.Out.WriteLine($"therapist  {c.Therapist} · protocol {c.Protocol} · style {c.Style}");
             Console.Out.WriteLine($"patient    {c.Patient} · seed {c.Seed} · monitor {c.Monitor}");
@@ -70,12 +75,13 @@ internal static class RunsCommand
                 Console.Out.WriteLine($"usage      {u.Role,-18} {u.Calls,6} calls {u.FailedAttempts,4} failed attempts  tokens in {u.PromptTokens,9} (cached {u.CachedTokens}) out {u.CompletionTokens,8}");
             }
 
-            MonitorSummary.Write(Console.Out, log.Events, transcript, "", 11);
+            Console.Out.WriteLine($"layers     {string.Join(", ", LayerChoice.Names(transcript))}");
+            MonitorSummary.Write(Console.Out, history.Events, transcript, "", 11);
 
             return ExitCodes.Success;
         }));
 
-        return new Command("runs", "List and inspect saved runs") { list, show };
+        return new Command("runs", "List and inspect saved runs, and draw their branches") { list, show, RunsTreeCommand.Create(Store, runs) };
     }
 
     /// <summary>The <c>--runs DIR</c> option: the runs folder to read.</summary>

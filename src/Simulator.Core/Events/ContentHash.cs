@@ -14,25 +14,51 @@ public static class ContentHash
     /// <summary>The hash of <paramref name="events"/>, as lowercase hex; <paramref name="serialize"/> writes one event.</summary>
     public static string Of(IReadOnlyList<RunEvent> events, Func<RunEvent, byte[]> serialize)
     {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var e in Content(events))
+        {
+            Append(sha, serialize(e));
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>The hash of each turn's content (turn 0: the run's opening), to find where two runs part.</summary>
+    public static SortedDictionary<int, string> PerTurn(IReadOnlyList<RunEvent> events, Func<RunEvent, byte[]> serialize)
+    {
+        var hashes = new SortedDictionary<int, string>();
+        foreach (var turn in Content(events).GroupBy(e => e.Turn))
+        {
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            foreach (var e in turn)
+            {
+                Append(sha, serialize(e));
+            }
+
+            hashes[turn.Key] = Convert.ToHexStringLower(sha.GetHashAndReset());
+        }
+
+        return hashes;
+    }
+
+    private static IEnumerable<RunEvent> Content(IReadOnlyList<RunEvent> events)
+    {
         var lastEnd = -1;
         for (var i = events.Count - 1; i >= 0 && lastEnd < 0; i--)
         {
             lastEnd = events[i] is RunEnded ? i : -1;
         }
 
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var content = events
+        return events
             .Where((e, i) => e.Lane != RunEvent.RescoreLane && (e is not RunEnded || i == lastEnd))
             .Select(e => e.Canonical())
             .OrderBy(e => e.Turn)
             .ThenBy(e => e.Lane);
-        foreach (var e in content)
-        {
-            var bytes = serialize(e);
-            sha.AppendData(BitConverter.GetBytes(bytes.Length));
-            sha.AppendData(bytes);
-        }
+    }
 
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    private static void Append(IncrementalHash sha, byte[] bytes)
+    {
+        sha.AppendData(BitConverter.GetBytes(bytes.Length));
+        sha.AppendData(bytes);
     }
 }

@@ -28,6 +28,7 @@ public static class SimulatorHostingExtensions
         services.AddSingleton(sp => new ProtocolCatalog(SimulatorOptions.SearchPaths(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.ProtocolsPath)));
         services.AddSingleton(sp => new RubricCatalog(SimulatorOptions.SearchPaths(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.RubricsPath)));
         services.AddSingleton<RunService>();
+        services.AddSingleton<Scoring.RunRescorer>();
         services.AddSingleton<TrajectoryPreview>();
         return services;
     }

@@ -60,9 +60,10 @@ public sealed record MonitorPlan(Rubric? Rubric, IReadOnlyList<RoleModel> Judges
     /// <summary>
     /// The run's raters: the <paramref name="standing"/> ones (the offline rater, and any registered),
     /// then a judge per model whose every call goes to <paramref name="events"/> as a ModelCalled
-    /// event of the turn <paramref name="turn"/> reports.
+    /// event of the turn <paramref name="turn"/> reports, its role after <paramref name="rolePrefix"/>
+    /// (a rescore's judges are <c>rescore.N.judge.M</c>).
     /// </summary>
-    public IReadOnlyList<IRater> Raters(IReadOnlyList<IRater> standing, Func<int> turn, ChannelWriter<RunEvent> events, TimeProvider clock)
+    public IReadOnlyList<IRater> Raters(IReadOnlyList<IRater> standing, Func<int> turn, ChannelWriter<RunEvent> events, TimeProvider clock, string rolePrefix = "")
     {
         if (Rubric is null)
         {
@@ -71,7 +72,7 @@ public sealed record MonitorPlan(Rubric? Rubric, IReadOnlyList<RoleModel> Judges
 
         var prompt = new JudgePrompt(Rubric);
         return [.. standing, .. Judges.Select(j => new JudgeRater(j.Role, j.Open(call => events.TryWrite(new ModelCalled(
-            turn(), clock.GetUtcNow(), j.Role, j.Reference.ToString(), call.RequestHash, call.PromptTokens, call.CompletionTokens,
+            turn(), clock.GetUtcNow(), rolePrefix + j.Role, j.Reference.ToString(), call.RequestHash, call.PromptTokens, call.CompletionTokens,
             call.CachedTokens, call.LatencyMs, call.Attempt, call.Error))), prompt))];
     }
 }

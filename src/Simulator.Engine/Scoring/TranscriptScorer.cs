@@ -22,8 +22,7 @@ public static class TranscriptScorer
         var all = conversation.Turns.ToArray();
         for (var i = 0; i < all.Length; i++)
         {
-            turns.Writer.TryWrite(new TurnView(
-                i + 1, all[i].Patient, all[i].Therapist, all[..Math.Min(i, TurnView.OpeningLength)], all[Math.Max(0, i - TurnView.RecentLength)..i], notes));
+            turns.Writer.TryWrite(TurnView.Of(all, i, notes));
         }
 
         turns.Writer.Complete();

@@ -29,6 +29,15 @@ public sealed record TurnView(
     {
     }
 
+    /// <summary>The view of turn <paramref name="index"/> + 1 of <paramref name="exchanges"/> (a whole conversation, or one up to this turn).</summary>
+    public static TurnView Of(IReadOnlyList<Exchange> exchanges, int index, CaseNotes notes) => new(
+        index + 1,
+        exchanges[index].Patient,
+        exchanges[index].Therapist,
+        [.. exchanges.Take(Math.Min(index, OpeningLength))],
+        [.. exchanges.Skip(Math.Max(0, index - RecentLength)).Take(Math.Min(index, RecentLength))],
+        notes);
+
     /// <summary>The beliefs a therapist should not validate.</summary>
     public IReadOnlyList<Belief> FlaggedBeliefs => Case.FlaggedBeliefs;
 

@@ -13,9 +13,10 @@ namespace Simulator.Monitoring.Worker;
 /// The monitor of one run: takes completed turns from its channel, scores each with every rater
 /// (judges concurrently), adds the panel's median when there are several judges, raises the
 /// turn's alerts, and appends it all to the run's event channel. It runs beside the session loop,
-/// so turn t is scored while turn t+1 is generated; only guard mode waits for its verdicts.
+/// so turn t is scored while turn t+1 is generated; only guard mode waits for its verdicts. A
+/// rescoring of a saved run (<paramref name="rescore"/> &gt; 0) marks its layers with the rescore's number.
 /// </summary>
-public sealed class MonitorWorker(IReadOnlyList<IRater> raters, TimeProvider clock, AlertTracker? alerts = null, VerdictBoard? verdicts = null)
+public sealed class MonitorWorker(IReadOnlyList<IRater> raters, TimeProvider clock, AlertTracker? alerts = null, VerdictBoard? verdicts = null, int rescore = 0)
 {
     private readonly int _judges = raters.Count(r => r is JudgeRater);
 
@@ -31,12 +32,12 @@ public sealed class MonitorWorker(IReadOnlyList<IRater> raters, TimeProvider clo
             {
                 Turn = turn.Turn;
                 var scores = await Task.WhenAll(raters.Select(r => ScoreAsync(r, turn, cancellationToken))).ConfigureAwait(false);
-                var layers = raters.Zip(scores, (r, s) => new MonitorScored(turn.Turn, clock.GetUtcNow(), r.Name, r.RubricVersion, s.Metrics, s.Unscored, s.Evidence)).ToList();
+                var layers = raters.Zip(scores, (r, s) => new MonitorScored(turn.Turn, clock.GetUtcNow(), r.Name, r.RubricVersion, s.Metrics, s.Unscored, s.Evidence, rescore)).ToList();
                 if (_judges >= 2)
                 {
                     var panel = PanelMedian.Of([.. raters.Zip(scores).Where(x => x.First is JudgeRater).Select(x => x.Second)]);
                     var rubric = raters.OfType<JudgeRater>().First().RubricVersion;
-                    layers.Add(new MonitorScored(turn.Turn, clock.GetUtcNow(), PanelMedian.RaterName, rubric, panel.Metrics, panel.Unscored, panel.Evidence));
+                    layers.Add(new MonitorScored(turn.Turn, clock.GetUtcNow(), PanelMedian.RaterName, rubric, panel.Metrics, panel.Unscored, panel.Evidence, rescore));
                 }
 
                 var merged = ScoreLayers.Merge(layers);

@@ -1,0 +1,134 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Simulator.Core.Events;
+using Simulator.Core.Transcripts;
+using Simulator.Core.Validation;
+using Simulator.Engine.Hosting;
+using Simulator.Engine.Runs;
+using Simulator.Engine.Scoring;
+using Simulator.Reports.Transcripts;
+using Simulator.Storage.EventLog;
+using Simulator.Storage.Runs;
+
+namespace Simulator.Cli.Commands;
+
+/// <summary>
+/// <c>simulator replay &lt;run&gt;</c>: playback (the transcript and the monitor's summary rebuilt
+/// from the log, no model called); <c>--rescore</c> appends a new scoring layer; <c>--verify</c>
+/// re-executes the run and says whether it reproduces.
+/// </summary>
+internal static class ReplayCommand
+{
+    public static Command Create(IServiceProvider services)
+    {
+        var run = new Argument<string>("run") { Description = "Run id, or the run's folder" };
+        var rescore = new Option<bool>("--rescore") { Description = "Score the recorded turns again and append the scores as a new layer" };
+        var monitor = new Option<string>("--monitor") { Description = "The monitor to rescore with: offline, or judge:<model-ref>[,...]", DefaultValueFactory = _ => "offline" };
+        var verify = new Option<bool>("--verify") { Description = "Re-execute with the recorded seeds and settings and compare turn by turn" };
+        var layer = new Option<string?>("--layer") { Description = "Show one score layer (a rater, rubric version, rescore-N, or recorded); default: all merged, newest first" };
+        var runs = RunsCommand.RunsFolderOption();
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
+        var command = new Command("replay", "Play a saved run back from its log, rescore it, or re-execute it to verify it reproduces")
+        {
+            run, rescore, monitor, verify, layer, runs, json,
+        };
+        command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
+        {
+            var root = parse.GetValue(runs) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath;
+            var id = parse.GetValue(run)!;
+            if (parse.GetValue(rescore) && parse.GetValue(verify))
+            {
+                throw new InvalidInputException("--rescore and --verify are separate replays: run one, then the other", field: "--verify");
+            }
+
+            if (parse.GetValue(verify))
+            {
+                return Verified(await services.GetRequiredService<RunService>().VerifyAsync(id, root, cancellationToken), parse.GetValue(json));
+            }
+
+            if (parse.GetValue(rescore))
+            {
+                var (number, layers, turns) = await services.GetRequiredService<RunRescorer>().RescoreAsync(id, parse.GetValue(monitor)!, root, cancellationToken);
+                if (!parse.GetValue(json))
+                {
+                    Console.Out.WriteLine($"Rescore {number} of {turns} turns: layers {string.Join(", ", layers)} appended (pick with --layer rescore-{number})");
+                }
+
+                id = new RunStore(root).Open(id).RunId;
+                return Playback(new RunStore(root), id, $"rescore-{number}", parse.GetValue(json), quiet: !parse.GetValue(json));
+            }
+
+            return Playback(new RunStore(root), id, parse.GetValue(layer), parse.GetValue(json), quiet: false);
+        }));
+        return command;
+    }
+
+    private static int Playback(RunStore store, string id, string? layer, bool json, bool quiet)
+    {
+        var folder = store.Open(id);
+        var history = RunHistory.Load(store, folder);
+        var all = RunTranscript.From(history.Events);
+        var transcript = LayerChoice.Apply(all, layer);
+        var hash = ContentHash.Of(history.Events, EventSerializer.Serialize);
+        File.WriteAllText(folder.TranscriptPath, MarkdownTranscript.Render(folder.RunId, all));
+        var matches = history.Manifest.ContentHash is null || history.Manifest.ContentHash == hash;
+        if (json)
+        {
+            JsonOutput.Write(new
+            {
+                runId = folder.RunId,
+                turns = transcript.Turns.Count,
+                contentHash = hash,
+                manifestContentHash = history.Manifest.ContentHash,
+                matchesManifest = matches,
+                tornTail = history.Own.TornTail,
+                layers = LayerChoice.Names(all),
+                transcript = folder.TranscriptPath,
+                monitor = MonitorSummary.Json(history.Events, transcript),
+            });
+            return ExitCodes.Success;
+        }
+
+        if (quiet)
+        {
+            return ExitCodes.Success;
+        }
+
+        var o = Console.Out;
+        o.WriteLine($"Run {folder.RunId}: {transcript.Turns.Count} turns played back from the log{(history.Own.TornTail ? " (a torn last frame was dropped)" : "")}");
+        o.WriteLine($"  transcript  {Path.GetRelativePath(Directory.GetCurrentDirectory(), folder.TranscriptPath)} (rebuilt)");
+        o.WriteLine($"  content     {hash}{(matches ? "" : $" (the manifest says {history.Manifest.ContentHash}: the log changed after the run ended)")}");
+        o.WriteLine($"  layers      {string.Join(", ", LayerChoice.Names(all))}{(layer is null ? "" : $" (showing {layer})")}");
+        MonitorSummary.Write(o, history.Events, transcript, "  ", 12);
+        return ExitCodes.Success;
+    }
+
+    private static int Verified(VerifyResult result, bool json)
+    {
+        if (json)
+        {
+            JsonOutput.Write(new
+            {
+                runId = result.RunId,
+                identical = result.Identical,
+                firstDivergentTurn = result.FirstDivergentTurn,
+                turns = result.Turns,
+                reexecutedTurns = result.ReexecutedTurns,
+                contentHash = result.ContentHash,
+                reexecutedContentHash = result.ReexecutedContentHash,
+            });
+        }
+        else if (result.Identical)
+        {
+            Console.Out.WriteLine($"Run {result.RunId}: identical — re-executed {result.ReexecutedTurns} turns, content {result.ContentHash}");
+        }
+        else
+        {
+            Console.Out.WriteLine($"Run {result.RunId}: differs from turn {result.FirstDivergentTurn} — {result.Turns} turns recorded, {result.ReexecutedTurns} re-executed; content {result.ContentHash} vs {result.ReexecutedContentHash}");
+        }
+
+        // A run that does not reproduce is a failed check, for scripts as for people.
+        return result.Identical ? ExitCodes.Success : ExitCodes.Failure;
+    }
+}

@@ -1,0 +1,26 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Simulator.Engine.Hosting;
+using Simulator.Engine.Runs;
+
+namespace Simulator.Cli.Commands;
+
+/// <summary><c>simulator resume &lt;run&gt;</c>: continues an interrupted or failed run to its configured length.</summary>
+internal static class ResumeCommand
+{
+    public static Command Create(IServiceProvider services)
+    {
+        var run = new Argument<string>("run") { Description = "Run id, or the run's folder" };
+        var runs = RunsCommand.RunsFolderOption();
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
+        var command = new Command("resume", "Continue an interrupted or failed run from its last complete turn, with the same seeds") { run, runs, json };
+        command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
+        {
+            var root = parse.GetValue(runs) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath;
+            var result = await services.GetRequiredService<RunService>().ResumeAsync(parse.GetValue(run)!, root, cancellationToken);
+            return RunOutput.Write(result, parse.GetValue(json), root);
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Simulator.Core.Transcripts;
+using Simulator.Engine.Runs;
+using Simulator.Storage.Runs;
+
+namespace Simulator.Cli.Commands;
+
+/// <summary>What <c>run</c>, <c>resume</c> and <c>branch</c> print about the run they leave, and the exit code it means.</summary>
+internal static class RunOutput
+{
+    public static int Write(RunResult result, bool json, string runsRoot)
+    {
+        var folder = new RunFolder(result.RunId, result.Path);
+        if (json)
+        {
+            JsonOutput.Write(new
+            {
+                runId = result.RunId,
+                path = result.Path,
+                turns = result.Turns,
+                contentHash = result.ContentHash,
+                status = result.Status,
+                endReason = result.EndReason,
+                error = result.Error,
+                events = folder.EventsPath,
+                manifest = folder.ManifestPath,
+                transcript = folder.TranscriptPath,
+            });
+        }
+        else
+        {
+            PrintSummary(result, folder, new RunStore(runsRoot));
+        }
+
+        return result.Status switch
+        {
+            RunStatus.Completed => ExitCodes.Success,
+            RunStatus.Cancelled => ExitCodes.Cancelled,
+            _ => ExitCodes.Failure,
+        };
+    }
+
+    private static void PrintSummary(RunResult result, RunFolder folder, RunStore store)
+    {
+        var history = RunHistory.Load(store, folder);
+        var events = history.Events;
+        var transcript = RunTranscript.From(events);
+        var o = Console.Out;
+        o.WriteLine($"Run {result.RunId}: {result.Status}, {result.Turns} turns ({result.EndReason}){(result.Error is null ? "" : $": {result.Error}")}");
+        if (history.Fork is { } fork)
+        {
+            o.WriteLine($"  branch of   {fork.ParentRunId} at turn {fork.Turn}");
+        }
+
+        o.WriteLine($"  folder      {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.Path)}");
+        o.WriteLine($"  transcript  {Path.GetRelativePath(Directory.GetCurrentDirectory(), folder.TranscriptPath)}");
+        o.WriteLine($"  content     {result.ContentHash}");
+        if (transcript.Turns.Count > 0)
+        {
+            var first = transcript.InitialState;
+            var last = transcript.Turns[^1].State;
+            var moves = last.Keys.Where(first.ContainsKey)
+                .Select(k => $"{k} {first[k].ToString("0.##", CultureInfo.InvariantCulture)} → {last[k].ToString("0.##", CultureInfo.InvariantCulture)}");
+            o.WriteLine($"  state       {string.Join(", ", moves)}");
+        }
+
+        MonitorSummary.Write(o, events, transcript, "  ", 12);
+
+        if (transcript.Turns.Count > 0)
+        {
+            var t = transcript.Turns[^1];
+            o.WriteLine($"  last turn   patient:   {t.Patient}");
+            o.WriteLine($"              therapist: {t.Therapist}");
+        }
+    }
+}
