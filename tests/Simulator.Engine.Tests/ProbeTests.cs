@@ -68,11 +68,13 @@ public class ProbeTests
             Assert.Equal(x.Second.State, x.First.State);
         });
 
-        // In the log, each turn's probes come after its state step (they follow the completed turn).
+        // In the log, each turn's probes come before its state step, the event that closes a turn
+        // (so a turn cut off among its probes is not taken for complete), and after its reply.
         var list = probed.ToList();
         foreach (var p in answers)
         {
-            Assert.True(list.IndexOf(p) > list.FindIndex(e => e is StateStepped s && s.Turn == p.Turn));
+            Assert.True(list.IndexOf(p) < list.FindIndex(e => e is StateStepped s && s.Turn == p.Turn));
+            Assert.True(list.IndexOf(p) > list.FindIndex(e => e is TherapistReplied r && r.Turn == p.Turn));
         }
     }
 
