@@ -13,7 +13,7 @@ public static class LayerChoice
 {
     /// <summary>The layer names of <paramref name="transcript"/>, in the order they first appear.</summary>
     public static IReadOnlyList<string> Names(RunTranscript transcript) =>
-        [.. transcript.Turns.SelectMany(t => t.Layers).Select(l => l.Layer).Distinct(StringComparer.Ordinal)];
+        [.. transcript.Turns.SelectMany(t => t.Layers).Select(l => l.Rater).Distinct(StringComparer.Ordinal)];
 
     /// <summary><paramref name="transcript"/> scored by the layers <paramref name="name"/> matches; null keeps it as it is.</summary>
     public static RunTranscript Apply(RunTranscript transcript, string? name, string field = "--layer")
@@ -44,7 +44,7 @@ public static class LayerChoice
     }
 
     private static bool Matches(MonitorScored layer, string name) =>
-        name == layer.Layer || name == layer.Rater || name == layer.RubricVersion
+        name == layer.Rater || name == layer.BaseRater || name == layer.RubricVersion
         || (name == "recorded" && layer.Rescore == 0)
         || (layer.Rescore > 0 && name == $"rescore-{layer.Rescore}");
 }

@@ -67,7 +67,7 @@ public sealed class RunRescorer(
         }
 
         RunStore.WriteManifest(folder, history.Manifest with { UpdatedAt = clock.GetUtcNow() });
-        var layers = EventLogReader.Read(folder.EventsPath).Events.OfType<MonitorScored>().Where(m => m.Rescore == rescore).Select(m => m.Layer).Distinct().ToList();
+        var layers = EventLogReader.Read(folder.EventsPath).Events.OfType<MonitorScored>().Where(m => m.Rescore == rescore).Select(m => m.Rater).Distinct().ToList();
         return (rescore, layers, exchanges.Length);
     }
 }

@@ -32,12 +32,12 @@ public sealed class MonitorWorker(IReadOnlyList<IRater> raters, TimeProvider clo
             {
                 Turn = turn.Turn;
                 var scores = await Task.WhenAll(raters.Select(r => ScoreAsync(r, turn, cancellationToken))).ConfigureAwait(false);
-                var layers = raters.Zip(scores, (r, s) => new MonitorScored(turn.Turn, clock.GetUtcNow(), r.Name, r.RubricVersion, s.Metrics, s.Unscored, s.Evidence, rescore)).ToList();
+                var layers = raters.Zip(scores, (r, s) => new MonitorScored(turn.Turn, clock.GetUtcNow(), Layer(r.Name), r.RubricVersion, s.Metrics, s.Unscored, s.Evidence)).ToList();
                 if (_judges >= 2)
                 {
                     var panel = PanelMedian.Of([.. raters.Zip(scores).Where(x => x.First is JudgeRater).Select(x => x.Second)]);
                     var rubric = raters.OfType<JudgeRater>().First().RubricVersion;
-                    layers.Add(new MonitorScored(turn.Turn, clock.GetUtcNow(), PanelMedian.RaterName, rubric, panel.Metrics, panel.Unscored, panel.Evidence, rescore));
+                    layers.Add(new MonitorScored(turn.Turn, clock.GetUtcNow(), Layer(PanelMedian.RaterName), rubric, panel.Metrics, panel.Unscored, panel.Evidence));
                 }
 
                 var merged = ScoreLayers.Merge(layers);
@@ -58,6 +58,8 @@ public sealed class MonitorWorker(IReadOnlyList<IRater> raters, TimeProvider clo
 
         verdicts?.Stop(new InvalidOperationException("The monitor has scored every turn it was given."));
     }
+
+    private string Layer(string rater) => rescore > 0 ? $"{rater}{MonitorScored.RescoreMark}{rescore}" : rater;
 
     private static async Task<TurnScore> ScoreAsync(IRater rater, TurnView turn, CancellationToken cancellationToken)
     {
