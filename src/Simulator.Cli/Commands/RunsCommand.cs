@@ -59,7 +59,8 @@ internal static class RunsCommand
             }
 
             var c = manifest.Configuration;
-            Console.Out.WriteLine($"run        {folder.RunId} ({manifest.Status}{(manifest.EndReason is null ? "" : $", {manifest.EndReason}")})");
+            var status = RunLock.StatusOf(folder, manifest);
+            Console.Out.WriteLine($"run        {folder.RunId} ({status}{(manifest.EndReason is null ? "" : $", {manifest.EndReason}")}){(status == RunStatus.Interrupted ? " — continue it with: simulator resume " + folder.RunId : "")}");
             if (history.Fork is { } fork)
             {
                 Console.Out.WriteLine($"branch of  {fork.ParentRunId} at turn {fork.Turn}{(fork.InjectedPatientMessage is null ? "" : ", patient message put in")}{(fork.SetState.Count == 0 ? "" : $", set {string.Join(", ", fork.SetState.Select(kv => $"{kv.Key}={kv.Value}"))}")}");

@@ -27,6 +27,32 @@ public sealed class RunLock : IDisposable
         }
     }
 
+    /// <summary>
+    /// The status to show for a run: a manifest that still says <c>running</c> while no process holds
+    /// the lock belongs to a run that was killed, which <c>resume</c> continues.
+    /// </summary>
+    public static string StatusOf(RunFolder folder, RunManifest manifest)
+    {
+        if (manifest.Status != RunStatus.Running)
+        {
+            return manifest.Status;
+        }
+
+        try
+        {
+            using var probe = new FileStream(Path.Combine(folder.Path, "run.lock"), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return RunStatus.Interrupted;
+        }
+        catch (FileNotFoundException)
+        {
+            return RunStatus.Interrupted;
+        }
+        catch (IOException)
+        {
+            return RunStatus.Running;
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose() => _file.Dispose();
 }

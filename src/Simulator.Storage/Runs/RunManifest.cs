@@ -68,5 +68,8 @@ public static class RunStatus
     public const string Completed = "completed";
     public const string Cancelled = "cancelled";
     public const string Failed = "failed";
+
+    /// <summary>Shown, never written: the manifest says running but no process holds the run (it was killed).</summary>
+    public const string Interrupted = "interrupted";
 #pragma warning restore CS1591
 }
