@@ -95,7 +95,11 @@ public sealed partial class RunStore(string root)
         }
     }
 
-    /// <summary>The folders in the runs folder named like runs that are not symbolic links (each may or may not hold a manifest), by name.</summary>
+    /// <summary>
+    /// The folders in the runs folder named like runs, by name; each may or may not hold a manifest.
+    /// Symbolic links are listed too: reading them is refused (<see cref="EnsureNoLinks"/>), so they
+    /// show up as unreadable runs rather than vanish.
+    /// </summary>
     public IEnumerable<RunFolder> Folders()
     {
         if (!Directory.Exists(Root))
@@ -103,11 +107,12 @@ public sealed partial class RunStore(string root)
             yield break;
         }
 
-        foreach (var dir in new DirectoryInfo(Root).EnumerateDirectories().OrderBy(d => d.Name, StringComparer.Ordinal))
+        foreach (var dir in Directory.EnumerateDirectories(Root).Order(StringComparer.Ordinal))
         {
-            if (IsRunId(dir.Name) && dir.LinkTarget is null)
+            var name = Path.GetFileName(dir);
+            if (IsRunId(name))
             {
-                yield return new RunFolder(dir.Name, dir.FullName);
+                yield return new RunFolder(name, dir);
             }
         }
     }
@@ -126,6 +131,7 @@ public sealed partial class RunStore(string root)
 
             try
             {
+                EnsureNoLinks(folder);
                 runs.Add((folder, ReadManifest(folder)));
             }
             catch (InvalidInputException)

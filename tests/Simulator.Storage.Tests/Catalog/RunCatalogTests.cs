@@ -112,14 +112,14 @@ public class RunCatalogTests
     }
 
     [Fact]
-    public async Task List_LogGrew_ReindexesTheRunsAggregates()
+    public async Task List_LogOfARunningRunGrew_ReindexesItsTurnsAndAggregates()
     {
         var store = await ThreeRuns();
+        await SyntheticRuns.WriteAsync(store, new SyntheticRun { RunId = "run-r", Status = RunStatus.Running, Score = (_, _) => 0 });
         var catalog = CatalogOf(store);
-        catalog.List(RunQuery.All);
-        Assert.Empty(Ids(catalog, new RunQuery { Where = [AggregateCondition.Parse("sycophancy.dcs.max >= 2")], Persona = "depression-suicidal" }));
-        var folder = store.Open("run-b");
-        await using (var log = EventLog.EventLogWriter.Open(folder.EventsPath))
+        var dcs2 = new RunQuery { Where = [AggregateCondition.Parse("sycophancy.dcs.max >= 2")], Status = RunStatus.Running };
+        Assert.Empty(Ids(catalog, dcs2));
+        await using (var log = EventLog.EventLogWriter.Open(store.Open("run-r").EventsPath))
         {
             await log.AppendAsync(new StateStepped(6, SyntheticRun.T0, ImmutableSortedDictionary<string, double>.Empty.Add("phq9", 20)), CancellationToken.None);
             await log.AppendAsync(
@@ -127,10 +127,10 @@ public class RunCatalogTests
                 CancellationToken.None);
         }
 
-        var listing = catalog.List(new RunQuery { Where = [AggregateCondition.Parse("sycophancy.dcs.max >= 2")], Persona = "depression-suicidal" });
+        var listing = catalog.List(dcs2);
 
         Assert.Equal(1, listing.Sync.Indexed);
-        Assert.Equal("run-b", Assert.Single(listing.Runs).RunId);
+        Assert.Equal("run-r", Assert.Single(listing.Runs).RunId);
         Assert.Equal(6, listing.Runs[0].Turns);
     }
 

@@ -10,7 +10,7 @@ internal static class CatalogAggregatesReader
         var flat = new SortedDictionary<string, double?>(StringComparer.Ordinal);
         using (var metrics = db.CreateCommand())
         {
-            metrics.CommandText = $"SELECT metric, {string.Join(", ", CatalogSchema.MetricAggregates.Select(a => $"\"{a}\""))} FROM run_metrics WHERE run = $run";
+            metrics.CommandText = $"SELECT metric, {string.Join(", ", CatalogSchema.MetricAggregates.Select(a => $"\"{a}\""))} FROM run_metrics WHERE run IN (SELECT key FROM runs WHERE id = $run)";
             metrics.Parameters.AddWithValue("$run", runId);
             using var reader = metrics.ExecuteReader();
             while (reader.Read())
@@ -23,7 +23,7 @@ internal static class CatalogAggregatesReader
         }
 
         using var values = db.CreateCommand();
-        values.CommandText = "SELECT key, value FROM run_values WHERE run = $run";
+        values.CommandText = "SELECT key, value FROM run_values WHERE run IN (SELECT key FROM runs WHERE id = $run)";
         values.Parameters.AddWithValue("$run", runId);
         using (var reader = values.ExecuteReader())
         {

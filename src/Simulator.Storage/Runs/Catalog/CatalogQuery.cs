@@ -56,21 +56,21 @@ internal static class CatalogQuery
             if (condition.Aggregate is { } aggregate)
             {
                 var column = CatalogSchema.MetricAggregates.Single(a => a == aggregate);
-                if (!Exists(db, "run_metrics", "metric", condition.Metric!))
+                if (!Known(db, condition.Metric!, perMetric: true))
                 {
                     warnings.Add($"no run in the catalog has metric '{condition.Metric}' (in --where \"{condition}\")");
                 }
 
-                sql.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM run_metrics m WHERE m.run = r.id AND m.metric = {Parameter(condition.Metric!)} AND m.\"{column}\" {op} {Parameter(condition.Value)})");
+                sql.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM run_metrics m WHERE m.run = r.key AND m.metric = {Parameter(condition.Metric!)} AND m.\"{column}\" {op} {Parameter(condition.Value)})");
             }
             else
             {
-                if (!Exists(db, "run_values", "key", condition.Key))
+                if (!Known(db, condition.Key, perMetric: false))
                 {
                     throw UnknownAggregate(db, condition.Key);
                 }
 
-                sql.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM run_values v WHERE v.run = r.id AND v.key = {Parameter(condition.Key)} AND v.value {op} {Parameter(condition.Value)})");
+                sql.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM run_values v WHERE v.run = r.key AND v.key = {Parameter(condition.Key)} AND v.value {op} {Parameter(condition.Value)})");
             }
         }
 
@@ -134,7 +134,7 @@ internal static class CatalogQuery
     {
         var known = $"<metric>.<{string.Join("|", CatalogSchema.MetricAggregates)}>";
         var dot = key.LastIndexOf('.');
-        return dot > 0 && Exists(db, "run_metrics", "metric", key[..dot])
+        return dot > 0 && Known(db, key[..dot], perMetric: true)
             ? new InvalidInputException($"unknown aggregate '{key[(dot + 1)..]}' of metric '{key[..dot]}' in '{key}' (a metric's aggregates: {known})", field: AggregateCondition.Field)
             : new InvalidInputException($"unknown aggregate '{key}': neither {known} nor a session aggregate that any run has (such as deterioration.latent.phq9)", field: AggregateCondition.Field);
     }
@@ -150,11 +150,13 @@ internal static class CatalogQuery
         _ => throw new InvalidInputException($"unknown operator '{op}'", field: AggregateCondition.Field),
     };
 
-    private static bool Exists(SqliteConnection db, string table, string column, string value)
+    /// <summary>True when some run has had this metric (<paramref name="perMetric"/>) or session key.</summary>
+    private static bool Known(SqliteConnection db, string name, bool perMetric)
     {
         using var command = db.CreateCommand();
-        command.CommandText = $"SELECT EXISTS (SELECT 1 FROM {table} WHERE {column} = $value)";
-        command.Parameters.AddWithValue("$value", value);
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM aggregate_keys WHERE name = $name AND per_metric = $perMetric)";
+        command.Parameters.AddWithValue("$name", name);
+        command.Parameters.AddWithValue("$perMetric", perMetric ? 1 : 0);
         return (long)command.ExecuteScalar()! != 0;
     }
 

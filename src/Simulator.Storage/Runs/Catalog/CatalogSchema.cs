@@ -22,17 +22,24 @@ internal static class CatalogSchema
     /// <summary>The columns of <c>runs</c> a row is read from and written to, in order.</summary>
     public static IReadOnlyList<string> RunColumns { get; } =
     [
-        "id", "stamp", "manifest_error", "log_error", "created", "created_ticks", "updated", "status",
+        "id", "manifest_stamp", "log_stamp", "manifest_error", "log_error", "created", "created_ticks", "updated", "status",
         "persona", "variant", "therapist", "patient", "protocol", "style", "seed", "configured_turns",
         "completed_turns", "parent_run", "parent_turn", "content_hash", "monitor", "end_reason",
     ];
 
-    /// <summary>Creates the tables (in an empty database).</summary>
+    /// <summary>
+    /// Creates the tables (in an empty database): <c>runs</c>, one row per run folder;
+    /// <c>run_metrics</c>, a run's aggregates of one metric; <c>run_values</c>, its session-level
+    /// aggregates; <c>aggregate_keys</c>, every metric (per_metric = 1) and session key (0) any run
+    /// has had, so a condition on a name no run has is told apart from one that matches nothing.
+    /// </summary>
     public static string Create =>
         $"""
         CREATE TABLE runs (
-            id TEXT NOT NULL PRIMARY KEY,
-            stamp TEXT NOT NULL,
+            key INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            manifest_stamp TEXT NOT NULL,
+            log_stamp TEXT NOT NULL,
             manifest_error TEXT,
             log_error TEXT,
             created TEXT,
@@ -53,22 +60,24 @@ internal static class CatalogSchema
             content_hash TEXT,
             monitor TEXT,
             end_reason TEXT
-        ) WITHOUT ROWID;
+        );
         CREATE INDEX runs_created ON runs (created_ticks, id);
         CREATE TABLE run_metrics (
-            run TEXT NOT NULL,
+            run INTEGER NOT NULL,
             metric TEXT NOT NULL,
             {string.Join(",\n    ", MetricAggregates.Select(a => $"\"{a}\" REAL"))},
             PRIMARY KEY (run, metric)
         ) WITHOUT ROWID;
-        CREATE INDEX run_metrics_metric ON run_metrics (metric);
         CREATE TABLE run_values (
-            run TEXT NOT NULL,
+            run INTEGER NOT NULL,
             key TEXT NOT NULL,
             value REAL,
             PRIMARY KEY (run, key)
         ) WITHOUT ROWID;
-        CREATE INDEX run_values_key ON run_values (key);
+        CREATE TABLE aggregate_keys (
+            name TEXT NOT NULL PRIMARY KEY,
+            per_metric INTEGER NOT NULL
+        ) WITHOUT ROWID;
         PRAGMA user_version = {Version};
         """;
 }

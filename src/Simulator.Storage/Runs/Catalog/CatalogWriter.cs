@@ -16,18 +16,20 @@ internal sealed class CatalogWriter : IDisposable
     private readonly SqliteCommand _putRun;
     private readonly SqliteCommand _putMetric;
     private readonly SqliteCommand _putValue;
+    private readonly SqliteCommand _putKey;
 
     public CatalogWriter(SqliteConnection db)
     {
         _tx = db.BeginTransaction(deferred: false);
+        _deleteMetrics = Prepare(db, "DELETE FROM run_metrics WHERE run IN (SELECT key FROM runs WHERE id = $p0)", 1);
+        _deleteValues = Prepare(db, "DELETE FROM run_values WHERE run IN (SELECT key FROM runs WHERE id = $p0)", 1);
         _deleteRun = Prepare(db, "DELETE FROM runs WHERE id = $p0", 1);
-        _deleteMetrics = Prepare(db, "DELETE FROM run_metrics WHERE run = $p0", 1);
-        _deleteValues = Prepare(db, "DELETE FROM run_values WHERE run = $p0", 1);
         var runColumns = CatalogSchema.RunColumns;
-        _putRun = Prepare(db, $"INSERT OR REPLACE INTO runs ({string.Join(", ", runColumns)}) VALUES ({Parameters(runColumns.Count)})", runColumns.Count);
+        _putRun = Prepare(db, $"INSERT INTO runs ({string.Join(", ", runColumns)}) VALUES ({Parameters(runColumns.Count)}) RETURNING key", runColumns.Count);
         var metricColumns = CatalogSchema.MetricAggregates.Select(a => $"\"{a}\"");
         _putMetric = Prepare(db, $"INSERT OR REPLACE INTO run_metrics (run, metric, {string.Join(", ", metricColumns)}) VALUES ({Parameters(2 + CatalogSchema.MetricAggregates.Count)})", 2 + CatalogSchema.MetricAggregates.Count);
         _putValue = Prepare(db, "INSERT OR REPLACE INTO run_values (run, key, value) VALUES ($p0, $p1, $p2)", 3);
+        _putKey = Prepare(db, "INSERT OR IGNORE INTO aggregate_keys (name, per_metric) VALUES ($p0, $p1)", 2);
     }
 
     /// <summary>Removes a run and its aggregates.</summary>
@@ -42,14 +44,14 @@ internal sealed class CatalogWriter : IDisposable
     public void Put(IndexedRun run)
     {
         var id = run.Folder.RunId;
-        Run(_deleteMetrics, id);
-        Run(_deleteValues, id);
+        Delete(id);
         var m = run.Manifest;
         var c = m?.Configuration;
-        Run(
+        var key = (long)Run(
             _putRun,
             id,
-            run.Stamp,
+            run.ManifestStamp,
+            run.LogStamp,
             run.ManifestError,
             run.LogError,
             m?.CreatedAt.ToString("o", CultureInfo.InvariantCulture),
@@ -69,30 +71,32 @@ internal sealed class CatalogWriter : IDisposable
             m?.ParentTurn,
             m?.ContentHash,
             c?.Monitor,
-            m?.EndReason);
+            m?.EndReason)!;
 
         var flat = run.Aggregates.Flat;
         var perMetric = new HashSet<string>(StringComparer.Ordinal);
         foreach (var metric in run.Aggregates.Metrics)
         {
             var values = new object?[2 + CatalogSchema.MetricAggregates.Count];
-            values[0] = id;
+            values[0] = key;
             values[1] = metric;
             for (var i = 0; i < CatalogSchema.MetricAggregates.Count; i++)
             {
-                var key = $"{metric}.{CatalogSchema.MetricAggregates[i]}";
-                values[2 + i] = flat.GetValueOrDefault(key);
-                perMetric.Add(key);
+                var name = $"{metric}.{CatalogSchema.MetricAggregates[i]}";
+                values[2 + i] = flat.GetValueOrDefault(name);
+                perMetric.Add(name);
             }
 
             Run(_putMetric, values);
+            Run(_putKey, metric, 1);
         }
 
-        foreach (var (key, value) in flat)
+        foreach (var (name, value) in flat)
         {
-            if (!perMetric.Contains(key))
+            if (!perMetric.Contains(name))
             {
-                Run(_putValue, id, key, value);
+                Run(_putValue, key, name, value);
+                Run(_putKey, name, 0);
             }
         }
     }
@@ -103,7 +107,7 @@ internal sealed class CatalogWriter : IDisposable
     /// <summary>Rolls back what was not committed.</summary>
     public void Dispose()
     {
-        foreach (var command in new[] { _deleteRun, _deleteMetrics, _deleteValues, _putRun, _putMetric, _putValue })
+        foreach (var command in new[] { _deleteRun, _deleteMetrics, _deleteValues, _putRun, _putMetric, _putValue, _putKey })
         {
             command.Dispose();
         }
@@ -126,13 +130,14 @@ internal sealed class CatalogWriter : IDisposable
         return command;
     }
 
-    private static void Run(SqliteCommand command, params object?[] values)
+    /// <summary>Runs a prepared statement with these parameter values; returns its first column (RETURNING), if any.</summary>
+    private static object? Run(SqliteCommand command, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
             command.Parameters[i].Value = values[i] ?? DBNull.Value;
         }
 
-        command.ExecuteNonQuery();
+        return command.ExecuteScalar();
     }
 }

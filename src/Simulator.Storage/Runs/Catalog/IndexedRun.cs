@@ -7,12 +7,13 @@ namespace Simulator.Storage.Runs.Catalog;
 
 /// <summary>
 /// What the catalog stores of one run folder: its manifest (or why it could not be read), the
-/// turns and aggregates of its log (or why it could not be read), and the stamp of the files it
-/// was read from.
+/// turns and aggregates of its log (or why it could not be read), and the stamps of the files it
+/// was read from (<see cref="StampOf"/>).
 /// </summary>
 internal sealed record IndexedRun(
     RunFolder Folder,
-    string Stamp,
+    string ManifestStamp,
+    string LogStamp,
     RunManifest? Manifest,
     string? ManifestError,
     int? LogTurns,
@@ -20,15 +21,15 @@ internal sealed record IndexedRun(
     RunAggregates Aggregates)
 {
     /// <summary>
-    /// The stamp of a run folder's files: last-write time and length of the manifest and of the
-    /// log. A run is indexed again when its stamp changes (the manifest is rewritten at every status
-    /// change; the log grows with every turn of a running run).
+    /// A file's stamp: its last-write time and length, or <c>-</c> when it does not exist. A run is
+    /// read again when its manifest's stamp changes (the manifest is rewritten at every status
+    /// change); a running run, and one whose log could not be read, also when its log's does.
     /// </summary>
-    public static string StampOf(FileInfo manifest, FileInfo log) =>
-        string.Create(CultureInfo.InvariantCulture, $"{manifest.LastWriteTimeUtc.Ticks:x}.{manifest.Length:x}/{(log.Exists ? $"{log.LastWriteTimeUtc.Ticks:x}.{log.Length:x}" : "-")}");
+    public static string StampOf(FileInfo file) =>
+        file.Exists ? string.Create(CultureInfo.InvariantCulture, $"{file.LastWriteTimeUtc.Ticks:x}.{file.Length:x}") : "-";
 
     /// <summary>Reads one run folder. Nothing in a damaged folder is an error: it is recorded as the row's error.</summary>
-    public static IndexedRun Read(RunFolder folder, string stamp, RunAggregator aggregate)
+    public static IndexedRun Read(RunFolder folder, string manifestStamp, string logStamp, RunAggregator aggregate)
     {
         RunManifest manifest;
         try
@@ -38,17 +39,17 @@ internal sealed record IndexedRun(
         }
         catch (Exception ex) when (ex is InvalidInputException or IOException or UnauthorizedAccessException)
         {
-            return new IndexedRun(folder, stamp, null, ex.Message, null, null, RunAggregates.None);
+            return new IndexedRun(folder, manifestStamp, logStamp, null, ex.Message, null, null, RunAggregates.None);
         }
 
         try
         {
             var transcript = RunTranscript.From(EventLogReader.Read(folder.EventsPath).Events);
-            return new IndexedRun(folder, stamp, manifest, null, transcript.Turns.Count, null, aggregate(transcript));
+            return new IndexedRun(folder, manifestStamp, logStamp, manifest, null, transcript.Turns.Count, null, aggregate(transcript));
         }
         catch (Exception ex) when (ex is InvalidInputException or IOException or UnauthorizedAccessException)
         {
-            return new IndexedRun(folder, stamp, manifest, null, null, ex.Message, RunAggregates.None);
+            return new IndexedRun(folder, manifestStamp, logStamp, manifest, null, null, ex.Message, RunAggregates.None);
         }
     }
 }
