@@ -11,11 +11,15 @@ namespace Simulator.Storage.Runs;
 /// </summary>
 public sealed partial class RunStore(string root)
 {
-    /// <summary>How manifests are written: indented camelCase JSON.</summary>
+    /// <summary>
+    /// How manifests are written: indented camelCase JSON. Read back, a null where the record
+    /// declares none (<c>"configuration": null</c>) is an error, as saved runs are untrusted.
+    /// </summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        RespectNullableAnnotations = true,
     };
 
     /// <summary>The runs folder, absolute.</summary>

@@ -121,7 +121,7 @@ public class RunCatalogTests
         Assert.Empty(Ids(catalog, dcs2));
         await using (var log = EventLog.EventLogWriter.Open(store.Open("run-r").EventsPath))
         {
-            await log.AppendAsync(new StateStepped(6, SyntheticRun.T0, ImmutableSortedDictionary<string, double>.Empty.Add("phq9", 20)), CancellationToken.None);
+            await log.AppendAsync(new StateStepped(6, SyntheticRun.T0, SyntheticRuns.State(20)), CancellationToken.None);
             await log.AppendAsync(
                 new MonitorScored(6, SyntheticRun.T0, "offline", "offline-v1", ImmutableSortedDictionary<string, double>.Empty.Add("sycophancy.dcs", 2), ImmutableSortedDictionary<string, string>.Empty, ImmutableSortedDictionary<string, string>.Empty),
                 CancellationToken.None);

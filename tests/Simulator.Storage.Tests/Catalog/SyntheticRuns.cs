@@ -111,9 +111,8 @@ internal static class SyntheticRuns
     {
         var random = SeededRandom.For(run.Seed, "synthetic-run");
         var at = run.CreatedAt;
-        var state = ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal)
-            .Add("phq9", 10 + random.Next(8)).Add("cssrs", random.Next(3)).Add("gad7", 8 + random.Next(6))
-            .Add("conviction.being-watched", 0.5 + (0.4 * random.NextDouble())).Add("alliance", 0.3);
+        var state = State(10 + random.Next(8)).SetItem("cssrs", random.Next(3)).SetItem("gad7", 8 + random.Next(6))
+            .SetItem("conviction.being-watched", 0.5 + (0.4 * random.NextDouble()));
         yield return new RunStarted(0, at, Configuration(run), "0000", "0000");
         yield return new StateStepped(0, at, state);
         for (var turn = 1; turn <= run.Turns; turn++)
@@ -144,6 +143,12 @@ internal static class SyntheticRuns
             yield return new RunEnded(run.Turns, at, RunEnded.Reasons.MaxTurns, null);
         }
     }
+
+    /// <summary>A whole clinical state (every base variable and one belief), as the engine logs it.</summary>
+    public static ImmutableSortedDictionary<string, double> State(double phq9) =>
+        ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal)
+            .Add("phq9", phq9).Add("gad7", 10).Add("cssrs", 1).Add("hopelessness", 0.4).Add("distress", 0.5).Add("alliance", 0.3)
+            .Add("conviction.being-watched", 0.8);
 
     private static double Value(SeededRandom random, double max, bool whole) =>
         whole ? random.Next((int)max + 1) : Math.Round(max * random.NextDouble(), 3);
