@@ -54,6 +54,32 @@ public class CliRunsTests
     }
 
     [Fact]
+    public async Task RunsList_TwoProcessesBuildingTheCatalogAtOnce_BothListEveryRun()
+    {
+        var (cwd, sycophantic, _) = await TwoRuns();
+        var runs = Path.Combine(cwd, "runs");
+        foreach (var i in Enumerable.Range(0, 300))
+        {
+            var copy = Directory.CreateDirectory(Path.Combine(runs, $"copy-{i:d3}")).FullName;
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(runs, sycophantic)))
+            {
+                File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+            }
+        }
+
+        var both = await Task.WhenAll(CliRunner.RunAsync(cwd, "runs", "list", "--json"), CliRunner.RunAsync(cwd, "runs", "list", "--json"));
+        var after = await CliRunner.RunAsync(cwd, "runs", "list", "--json");
+
+        foreach (var r in both.Append(after))
+        {
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            Assert.Equal(302, JsonDocument.Parse(r.Stdout).RootElement.GetArrayLength());
+            Assert.DoesNotContain("rebuilt", r.Stderr);
+            Assert.DoesNotContain("memory", r.Stderr);
+        }
+    }
+
+    [Fact]
     public async Task RunsList_BadFilter_Exit2NamingTheField()
     {
         var cwd = RepoPaths.TempFolder("cli-runs");

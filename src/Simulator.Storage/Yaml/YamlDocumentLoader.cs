@@ -51,10 +51,12 @@ public static partial class YamlDocumentLoader
         where T : class
     {
         var stream = new YamlStream();
+        var parser = new MarkedParser(text);
         try
         {
-            CheckStructure(text, path);
-            stream.Load(new StringReader(text));
+            CheckStructure(parser, path);
+            parser = new MarkedParser(text);
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
@@ -64,6 +66,11 @@ public static partial class YamlDocumentLoader
         {
             // YamlDotNet's scanner gives up this way when a flow collection is still open at the end.
             throw new InvalidInputException("YAML syntax error: a '[' or '{' is never closed", path, UnclosedFlowLine(text), inner: ex);
+        }
+        catch (ArgumentException ex)
+        {
+            // YamlDotNet throws these for some malformed input: a global tag that is not a URI, a sequence item "- : x".
+            throw new InvalidInputException($"YAML syntax error: {ex.Message.Split(" (Parameter", 2)[0]}", path, (int)parser.Last.Line, inner: ex);
         }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -105,9 +112,8 @@ public static partial class YamlDocumentLoader
     /// <see cref="MaxDepth"/>, aliases that expand past <see cref="MaxAliasExpansion"/> nodes, and an
     /// alias inside the node it names (a cycle): the loaders recurse over the nodes with aliases expanded.
     /// </summary>
-    private static void CheckStructure(string text, string path)
+    private static void CheckStructure(MarkedParser parser, string path)
     {
-        var parser = new Parser(new StringReader(text));
         var open = new Stack<(string? Anchor, long Start)>();
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         long nodes = 0, expanded = 0;

@@ -128,6 +128,8 @@ public class FuzzRegressionTests
         { "null section: NRE in the rules", "trajectory: ~", "field 'trajectory': is required" },
         { "null map value: NRE in the rules", "stray: x", "field 'dynamics.effects.validates-belief': must not be empty (null)" },
         { "null list item", "script: [hello, ~]", "field 'script[1]': must not be empty (null)" },
+        { "global tag that is not a URI: ArgumentException from YamlDotNet's parser", "note: !!=[IW x", "YAML syntax error: Global tags must be valid URIs" },
+        { "sequence item with an empty key: ArgumentException from YamlDotNet's loader", "script:\n  - : x", "YAML syntax error: The current event is of an unsupported type" },
     };
 
     [Theory]

@@ -68,11 +68,17 @@ internal sealed partial class FuzzReport
         _outcomes[outcome] = _outcomes.GetValueOrDefault(outcome) + 1;
     }
 
-    /// <summary>A multi-line account: outcome classes by count, then the crashes with their messages.</summary>
-    public string Describe()
+    /// <summary>The outcomes in broad classes (accepted, refused for one kind of reason, crash), by count.</summary>
+    public IReadOnlyDictionary<string, int> Classes =>
+        _outcomes.GroupBy(o => ClassOf(o.Key)).ToDictionary(g => g.Key, g => g.Sum(o => o.Value), StringComparer.Ordinal);
+
+    /// <summary>A multi-line account: outcome classes, then every outcome by count, then the crashes with their messages.</summary>
+    public string Describe(int outcomes = int.MaxValue)
     {
         var lines = new List<string> { $"{Inputs} inputs, {Crashes} crashes, slowest input {Slowest.TotalMilliseconds:0} ms ({SlowestMutation})" };
-        lines.AddRange(_outcomes.OrderByDescending(o => o.Value).Select(o => $"  {o.Value,8}  {o.Key}"));
+        lines.AddRange(Classes.OrderByDescending(c => c.Value).Select(c => $"  {c.Value,8}  {c.Key}"));
+        lines.Add("  outcomes:");
+        lines.AddRange(_outcomes.OrderByDescending(o => o.Value).Take(outcomes).Select(o => $"  {o.Value,8}  {o.Key}"));
         lines.Add("  by mutation (inputs, mean ms): " + string.Join(", ", _mutations.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key} {m.Value} ({_time[m.Key].TotalMilliseconds / m.Value:0.00})")));
         foreach (var (kind, (_, error, mutation)) in CrashExamples)
         {
@@ -81,6 +87,28 @@ internal sealed partial class FuzzReport
         }
 
         return string.Join('\n', lines);
+    }
+
+    private static string ClassOf(string outcome)
+    {
+        bool Has(string text) => outcome.Contains(text, StringComparison.Ordinal);
+        return !outcome.StartsWith("refused", StringComparison.Ordinal) ? (outcome.StartsWith("CRASH", StringComparison.Ordinal) ? "crash" : outcome)
+            : Has("bad header") ? "refused: not an event log (header)"
+            : Has("checksum mismatch") ? "refused: checksum mismatch before the last frame"
+            : Has("frame length") ? "refused: frame length over the limit"
+            : Has("does not hold a run event") ? "refused: frame is not a run event (MessagePack)"
+            : Has("corrupt event log") && (Has("is missing (null)") || Has("null item") || Has("null key")) ? "refused: event with a null field"
+            : Has("corrupt event log") && Has("finite number") ? "refused: event with a non-finite number"
+            : Has("corrupt event log") && (Has("state has no") || Has("not a state variable")) ? "refused: event with an incomplete or unknown state"
+            : Has("corrupt event log") ? "refused: event with a value out of range"
+            : Has("YAML syntax error") ? "refused: YAML syntax error"
+            : Has("nesting is deeper") || Has("aliases expand") || Has("inside the node it names") ? "refused: YAML structure limit (nesting, aliases)"
+            : Has("larger than") ? "refused: file too large"
+            : Has("unknown field") ? "refused: unknown field"
+            : Has("wrong type") || Has("Failed to create") || Has("unresolved tag") ? "refused: wrong type"
+            : Has("is required") || Has("must not be empty") ? "refused: missing field or item"
+            : Has("expected one YAML document") || Has("document is empty") ? "refused: not one mapping document"
+            : "refused: a persona rule (range, id, reference, ...)";
     }
 
     [GeneratedRegex(@"\d+")]
