@@ -46,6 +46,12 @@ internal static class CatalogBench
         var coldMs = watch.Elapsed.TotalMilliseconds;
         Console.WriteLine($"cold rebuild: {cold.Indexed} runs indexed in {coldMs / 1000:0.00} s ({coldMs * 1000 / Math.Max(1, cold.Indexed):0} µs a run); catalog.db {new FileInfo(catalog.DatabasePath).Length / 1024.0 / 1024:0.0} MiB");
 
+        var unreadable = catalog.List(RunQuery.All).Runs.Count(r => r.LogError is not null);
+        if (unreadable > 0)
+        {
+            Console.WriteLine($"warning: {unreadable} runs have unreadable logs (written by an older generator? delete {root})");
+        }
+
         var all = Times(rounds, () => catalog.List(RunQuery.All).Runs.Count, out var allCount);
         Console.WriteLine($"warm list, no filter ({allCount} runs): median {Median(all):0} ms [{Join(all)}]");
         var filtered = Times(rounds, () => catalog.List(query).Runs.Count, out var matched);

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq.Expressions;
 using System.Reflection;
 using MessagePack;
 using Simulator.Core.Clinical;
@@ -38,28 +39,62 @@ internal static class EventRules
         return Shape(e, "") ?? Semantics(e);
     }
 
-    /// <summary>Nulls and non-finite numbers anywhere in the event (and in a run's configuration).</summary>
+    /// <summary>Nulls and non-finite numbers anywhere in the event (and in a run's configuration). Allocates only to describe a problem.</summary>
     private static string? Shape(object value, string prefix)
     {
         foreach (var member in Members.GetOrAdd(value.GetType(), Describe))
         {
-            var field = prefix + member.Name;
-            var v = member.Property.GetValue(value);
-            var problem = v switch
+            string? problem = null, key = null;
+            switch (member.Get(value))
             {
-                null when !member.Nullable => $"{field} is missing (null)",
-                double d => Number(d, field),
-                string => null,
-                IDictionary<string, double> map => map.Any(kv => kv.Key is null) ? $"{field} has a null key"
-                    : map.Select(kv => Number(kv.Value, $"{field}.{kv.Key}")).FirstOrDefault(p => p is not null),
-                IDictionary<string, string> map => map.Any(kv => kv.Key is null || kv.Value is null) ? $"{field} has a null key or value" : null,
-                IEnumerable items => items.Cast<object?>().Any(i => i is null) ? $"{field} has a null item" : null,
-                RunConfiguration c => Shape(c, field + "."),
-                _ => null,
-            };
+                case null when !member.Nullable:
+                    problem = "is missing (null)";
+                    break;
+                case double d:
+                    problem = Number(d);
+                    break;
+                case string:
+                    break;
+                case IEnumerable<KeyValuePair<string, double>> map:
+                    foreach (var (k, v) in map)
+                    {
+                        if (Number(v) is { } p)
+                        {
+                            (key, problem) = (k, p);
+                            break;
+                        }
+                    }
+
+                    break;
+                case IEnumerable<KeyValuePair<string, string>> map:
+                    foreach (var (k, v) in map)
+                    {
+                        if (k is null || v is null)
+                        {
+                            problem = "has a null key or value";
+                            break;
+                        }
+                    }
+
+                    break;
+                case IEnumerable items:
+                    foreach (var item in items)
+                    {
+                        if (item is null)
+                        {
+                            problem = "has a null item";
+                            break;
+                        }
+                    }
+
+                    break;
+                case RunConfiguration c when Shape(c, $"{prefix}{member.Name}.") is { } inner:
+                    return inner;
+            }
+
             if (problem is not null)
             {
-                return problem;
+                return key is null ? $"{prefix}{member.Name} {problem}" : $"{prefix}{member.Name}.{key} {problem}";
             }
         }
 
@@ -87,9 +122,9 @@ internal static class EventRules
         };
     }
 
-    private static string? Number(double value, string field) =>
-        !double.IsFinite(value) ? $"{field} is not a finite number ({value})"
-        : Math.Abs(value) > MaxMagnitude ? $"{field} {value} is out of range: must be within ±{MaxMagnitude}"
+    private static string? Number(double value) =>
+        !double.IsFinite(value) ? $"is not a finite number ({value})"
+        : Math.Abs(value) > MaxMagnitude ? $"{value} is out of range: must be within ±{MaxMagnitude}"
         : null;
 
     private static string? Turn(int turn, string field) =>
@@ -131,10 +166,18 @@ internal static class EventRules
                 .Where(p => p.GetCustomAttribute<KeyAttribute>() is not null && p.GetIndexParameters().Length == 0)
                 .Select(p => new Member(
                     char.ToLowerInvariant(p.Name[0]) + p.Name[1..],
-                    p,
+                    Getter(type, p),
                     p.PropertyType.IsValueType || nullability.Create(p).ReadState != NullabilityState.NotNull)),
         ];
     }
 
-    private sealed record Member(string Name, PropertyInfo Property, bool Nullable);
+    /// <summary>A compiled <c>o =&gt; (object)((T)o).Property</c>: reflection's GetValue would cost more than the rest of the check.</summary>
+    private static Func<object, object?> Getter(Type type, PropertyInfo property)
+    {
+        var instance = Expression.Parameter(typeof(object));
+        var read = Expression.Convert(Expression.Property(Expression.Convert(instance, type), property), typeof(object));
+        return Expression.Lambda<Func<object, object?>>(read, instance).Compile();
+    }
+
+    private sealed record Member(string Name, Func<object, object?> Get, bool Nullable);
 }
