@@ -3,8 +3,8 @@ using Simulator.Tests.Shared;
 
 namespace Simulator.Cli.Tests;
 
-/// <summary><c>runs list</c> through its catalog, and saved runs as untrusted input.</summary>
-public class CliRunsTests
+/// <summary><c>runs list</c> through the run catalog, and saved runs as untrusted input.</summary>
+public class CliRunCatalogTests
 {
     private static async Task<(string Cwd, string Sycophantic, string Faithful)> TwoRuns()
     {
