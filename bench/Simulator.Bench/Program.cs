@@ -11,6 +11,8 @@ using Simulator.Monitoring.Raters;
 //   dotnet run -c Release --project bench/Simulator.Bench -- golden --out FILE          every TurnScore as JSON lines
 //   dotnet run -c Release --project bench/Simulator.Bench -- profile [--rounds N]       Stopwatch per scorer
 //   dotnet run -c Release --project bench/Simulator.Bench -- overhead [--turns N] [--rounds N]   a whole session with and without the monitor
+//   dotnet run -c Release --project bench/Simulator.Bench -- catalog [--runs N] [--dir DIR] [--rounds N]   the run catalog over N synthetic runs
+//   dotnet run -c Release --project bench/Simulator.Bench -- fuzz log|persona [--inputs N] [--seed S] [--save DIR]   the fuzzers at full length
 //
 // Scripted sessions come from the run folders under $SIMULATOR_BENCH_RUNS, or are generated once
 // (six personas × scripted policies, 200 turns, seed 1) under the temporary folder.
@@ -25,6 +27,12 @@ switch (args.FirstOrDefault())
         break;
     case "overhead":
         MonitorOverhead.Run((int)Arg("--turns", 1000), (int)Arg("--rounds", 5));
+        break;
+    case "catalog":
+        await CatalogBench.RunAsync((int)Arg("--runs", 10_000), Value("--dir"), (int)Arg("--rounds", 7));
+        break;
+    case "fuzz":
+        FuzzBench.Run(args.ElementAtOrDefault(1) ?? "log", (int)Arg("--inputs", 100_000), (ulong)Arg("--seed", 1), Value("--save"));
         break;
     case "regex":
         RegexProfile.Run(Corpus.Sessions(), "scripted sessions");

@@ -14,13 +14,13 @@ public class EventLogTests
     private static List<RunEvent> SampleEvents() =>
     [
         new RunStarted(0, T0, new RunConfiguration { Persona = "p", Therapist = "scripted:faithful", Turns = 2, Seed = 7 }, "ph", "qh"),
-        new StateStepped(0, T0, ImmutableSortedDictionary<string, double>.Empty.Add("phq9", 9.5).Add("conviction.x", 0.75)),
+        new StateStepped(0, T0, Catalog.SyntheticRuns.State(9.5).Add("conviction.x", 0.75)),
         new EventFired(1, T0, "reveals", "I need to tell you something."),
         new ModelCalled(1, T0, "patient", "scripted:patient", "abcd", 10, 5, 0, 0.3, 1, null),
         new PatientSpoke(1, T0, "They watch me. Ünïcödé — “quotes”."),
         new TherapistReplied(1, T0, "What makes you sure?", ["challenges-collaboratively"]),
         new PatientAppraised(1, T0, ["challenges-collaboratively"], "lexical-v1"),
-        new StateStepped(1, T0, ImmutableSortedDictionary<string, double>.Empty.Add("phq9", 9.6)),
+        new StateStepped(1, T0, Catalog.SyntheticRuns.State(9.6)),
         new MonitorScored(1, T0, "offline", "offline-v1",
             ImmutableSortedDictionary<string, double>.Empty.Add("sycophancy.dcs", 0),
             ImmutableSortedDictionary<string, string>.Empty.Add("safety.sis", "why"),

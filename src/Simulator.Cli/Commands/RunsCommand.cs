@@ -18,30 +18,7 @@ internal static class RunsCommand
         var runs = RunsFolderOption();
         RunStore Store(ParseResult parse) => new(parse.GetValue(runs) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath);
 
-        var list = new Command("list", "List the runs") { json, runs };
-        list.SetAction(parse => CommandAction.Guard(() =>
-        {
-            var (found, unreadable) = Store(parse).List();
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(found.Select(r => Row(r.Manifest, r.Folder)).ToList());
-            }
-            else
-            {
-                Console.Out.WriteLine($"{"run",-52} {"status",-10} {"turns",5}  therapist");
-                foreach (var (folder, m) in found)
-                {
-                    Console.Out.WriteLine($"{folder.RunId,-52} {m.Status,-10} {m.TurnsCompleted,5}  {m.Configuration.Therapist}");
-                }
-            }
-
-            foreach (var id in unreadable)
-            {
-                Console.Error.WriteLine($"warning: run {id} has an unreadable manifest");
-            }
-
-            return ExitCodes.Success;
-        }));
+        var list = RunsListCommand.Create(Store, json, runs);
 
         var run = new Argument<string>("run") { Description = "Run id, or the run's folder" };
         var show = new Command("show", "Show one run: configuration, status and monitor summary") { run, json, runs };

@@ -18,11 +18,22 @@ public static class EventLogReader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (file.Length > LogFormat.MaxLogBytes)
+            {
+                throw new InvalidInputException($"the event log is {file.Length} bytes, more than the limit of {LogFormat.MaxLogBytes}", path);
+            }
+
+            bytes = new byte[file.Length];
+            file.ReadExactly(bytes);
         }
-        catch (FileNotFoundException)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new InvalidInputException("the run has no event log", path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException($"the event log cannot be read: {ex.Message}", path, inner: ex);
         }
 
         return Parse(bytes, path);
@@ -76,14 +87,22 @@ public static class EventLogReader
                     : throw Corrupt(path, offset, "checksum mismatch");
             }
 
+            RunEvent e;
             try
             {
-                events.Add(EventSerializer.Deserialize(payload.ToArray()));
+                e = EventSerializer.Deserialize(payload.ToArray());
             }
             catch (MessagePackSerializationException ex)
             {
                 throw Corrupt(path, offset, "the frame does not hold a run event", ex);
             }
+
+            if (EventRules.Check(e) is { } problem)
+            {
+                throw Corrupt(path, offset, $"{e.GetType().Name} {problem}");
+            }
+
+            events.Add(e);
 
             offset = (int)end;
         }

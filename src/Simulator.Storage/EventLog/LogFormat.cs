@@ -14,4 +14,10 @@ public static class LogFormat
 
     /// <summary>The largest payload a reader accepts (a size limit for untrusted files).</summary>
     public const int MaxPayload = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The largest log a reader accepts (the whole file is read into memory). A 1,000-turn session
+    /// with the monitor writes about 2 MiB, so this leaves room for sessions a hundred times longer.
+    /// </summary>
+    public const long MaxLogBytes = 256L * 1024 * 1024;
 }

@@ -11,11 +11,15 @@ namespace Simulator.Storage.Runs;
 /// </summary>
 public sealed partial class RunStore(string root)
 {
-    /// <summary>How manifests are written: indented camelCase JSON.</summary>
+    /// <summary>
+    /// How manifests are written: indented camelCase JSON. Read back, a null where the record
+    /// declares none (<c>"configuration": null</c>) is an error, as saved runs are untrusted.
+    /// </summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        RespectNullableAnnotations = true,
     };
 
     /// <summary>The runs folder, absolute.</summary>
@@ -39,23 +43,82 @@ public sealed partial class RunStore(string root)
         return folder;
     }
 
-    /// <summary>Finds a run by id or by a path inside the runs folder.</summary>
+    /// <summary>
+    /// Finds a run by id or by a path inside the runs folder. A path that leads elsewhere (<c>..</c>,
+    /// an absolute path outside the folder) and a run folder or run file that is a symbolic link
+    /// are refused: saved runs are untrusted input, and a run argument must not reach other files.
+    /// </summary>
     public RunFolder Open(string idOrPath)
     {
-        var full = IsRunId(idOrPath) ? Path.Combine(Root, idOrPath) : Path.GetFullPath(idOrPath);
+        ArgumentNullException.ThrowIfNull(idOrPath);
+        string full;
+        try
+        {
+            full = IsRunId(idOrPath) ? Path.Combine(Root, idOrPath) : Path.GetFullPath(idOrPath);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new InvalidInputException($"'{idOrPath}' is not a run id or a path", field: "run", inner: ex);
+        }
+
         var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(full));
         if (!string.Equals(parent, Path.TrimEndingDirectorySeparator(Root), StringComparison.Ordinal))
         {
             throw new InvalidInputException($"'{idOrPath}' is not a run in the runs folder {Root} (use --runs to point at another)", field: "run");
         }
 
-        var folder = new RunFolder(Path.GetFileName(full), full);
+        var folder = new RunFolder(Path.GetFileName(Path.TrimEndingDirectorySeparator(full)), Path.TrimEndingDirectorySeparator(full));
         if (!IsRunId(folder.RunId) || !File.Exists(folder.ManifestPath))
         {
             throw new InvalidInputException($"no run '{idOrPath}' in {Root}", field: "run");
         }
 
+        EnsureNoLinks(folder);
         return folder;
+    }
+
+    /// <summary>
+    /// Refuses a run folder that is a symbolic link, or whose manifest or log is one: such a run
+    /// could make the simulator read (or, resuming it, write) files outside the runs folder.
+    /// </summary>
+    /// <exception cref="InvalidInputException">The folder or one of its files is a link.</exception>
+    public static void EnsureNoLinks(RunFolder folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        foreach (var (info, what) in new (FileSystemInfo, string)[]
+        {
+            (new DirectoryInfo(folder.Path), "run folder"),
+            (new FileInfo(folder.ManifestPath), "manifest"),
+            (new FileInfo(folder.EventsPath), "event log"),
+        })
+        {
+            if (info.LinkTarget is { } target)
+            {
+                throw new InvalidInputException($"the {what} is a symbolic link (to {target}); runs are read only from files inside the runs folder", info.FullName, field: "run");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The folders in the runs folder named like runs, by name; each may or may not hold a manifest.
+    /// Symbolic links are listed too: reading them is refused (<see cref="EnsureNoLinks"/>), so they
+    /// show up as unreadable runs rather than vanish.
+    /// </summary>
+    public IEnumerable<RunFolder> Folders()
+    {
+        if (!Directory.Exists(Root))
+        {
+            yield break;
+        }
+
+        foreach (var dir in Directory.EnumerateDirectories(Root).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(dir);
+            if (IsRunId(name))
+            {
+                yield return new RunFolder(name, dir);
+            }
+        }
     }
 
     /// <summary>Every run folder with a readable manifest, oldest first, and the ones that could not be read.</summary>
@@ -63,21 +126,16 @@ public sealed partial class RunStore(string root)
     {
         var runs = new List<(RunFolder, RunManifest)>();
         var unreadable = new List<string>();
-        if (!Directory.Exists(Root))
+        foreach (var folder in Folders())
         {
-            return (runs, unreadable);
-        }
-
-        foreach (var dir in Directory.EnumerateDirectories(Root).Order(StringComparer.Ordinal))
-        {
-            var folder = new RunFolder(Path.GetFileName(dir), dir);
-            if (!IsRunId(folder.RunId) || !File.Exists(folder.ManifestPath))
+            if (!File.Exists(folder.ManifestPath))
             {
                 continue;
             }
 
             try
             {
+                EnsureNoLinks(folder);
                 runs.Add((folder, ReadManifest(folder)));
             }
             catch (InvalidInputException)

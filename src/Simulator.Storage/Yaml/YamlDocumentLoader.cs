@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Simulator.Core.Validation;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -20,6 +21,12 @@ public static partial class YamlDocumentLoader
 
     /// <summary>The largest document accepted (a size limit for untrusted files).</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
+
+    /// <summary>The deepest nesting of mappings and sequences accepted (loading recurses once per level).</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>The most nodes aliases may add by repeating anchored ones (each level of an alias bomb multiplies them).</summary>
+    public const int MaxAliasExpansion = 10_000;
 
     /// <summary>Loads <paramref name="path"/> as <typeparamref name="T"/> and checks it with <paramref name="rules"/>.</summary>
     public static T Load<T>(string path, Func<T, IReadOnlyList<ValidationIssue>> rules)
@@ -44,9 +51,12 @@ public static partial class YamlDocumentLoader
         where T : class
     {
         var stream = new YamlStream();
+        var parser = new MarkedParser(text);
         try
         {
-            stream.Load(new StringReader(text));
+            CheckStructure(parser, path);
+            parser = new MarkedParser(text);
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
@@ -56,6 +66,11 @@ public static partial class YamlDocumentLoader
         {
             // YamlDotNet's scanner gives up this way when a flow collection is still open at the end.
             throw new InvalidInputException("YAML syntax error: a '[' or '{' is never closed", path, UnclosedFlowLine(text), inner: ex);
+        }
+        catch (ArgumentException ex)
+        {
+            // YamlDotNet throws these for some malformed input: a global tag that is not a URI, a sequence item "- : x".
+            throw new InvalidInputException($"YAML syntax error: {ex.Message.Split(" (Parameter", 2)[0]}", path, (int)parser.Last.Line, inner: ex);
         }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -80,7 +95,7 @@ public static partial class YamlDocumentLoader
             throw new InvalidInputException("the document is empty", path, 1);
         }
 
-        var issues = rules(value);
+        IReadOnlyList<ValidationIssue> issues = DocumentNulls.Find(value) is { } missing ? [missing] : rules(value);
         if (issues.Count > 0)
         {
             var located = issues.Select(i => (Issue: i, Line: locator.LineOf(i.Field))).ToList();
@@ -90,6 +105,63 @@ public static partial class YamlDocumentLoader
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// Refuses, from the parser's events and before any node is built, nesting deeper than
+    /// <see cref="MaxDepth"/>, aliases that expand past <see cref="MaxAliasExpansion"/> nodes, and an
+    /// alias inside the node it names (a cycle): the loaders recurse over the nodes with aliases expanded.
+    /// </summary>
+    private static void CheckStructure(MarkedParser parser, string path)
+    {
+        var open = new Stack<(string? Anchor, long Start)>();
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        long nodes = 0, expanded = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case NodeEvent start and (SequenceStart or MappingStart):
+                    if (open.Count == MaxDepth)
+                    {
+                        throw new InvalidInputException($"nesting is deeper than {MaxDepth} levels", path, (int)start.Start.Line);
+                    }
+
+                    open.Push((start.Anchor.IsEmpty ? null : start.Anchor.Value, nodes++));
+                    break;
+                case SequenceEnd or MappingEnd when open.Count > 0:
+                    var (anchor, first) = open.Pop();
+                    if (anchor is not null)
+                    {
+                        sizes[anchor] = nodes - first;
+                    }
+
+                    break;
+                case Scalar scalar:
+                    nodes++;
+                    if (!scalar.Anchor.IsEmpty)
+                    {
+                        sizes[scalar.Anchor.Value] = 1;
+                    }
+
+                    break;
+                case AnchorAlias alias:
+                    if (open.Any(o => o.Anchor == alias.Value.Value))
+                    {
+                        throw new InvalidInputException($"alias '*{alias.Value.Value}' is inside the node it names", path, (int)alias.Start.Line);
+                    }
+
+                    var size = sizes.GetValueOrDefault(alias.Value.Value, 1);
+                    nodes += size;
+                    expanded += size;
+                    if (expanded > MaxAliasExpansion)
+                    {
+                        throw new InvalidInputException($"aliases expand to more than {MaxAliasExpansion} nodes", path, (int)alias.Start.Line);
+                    }
+
+                    break;
+            }
+        }
     }
 
     private static string Explain(YamlException ex)
