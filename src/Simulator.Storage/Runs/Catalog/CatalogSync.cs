@@ -51,7 +51,7 @@ internal static class CatalogSync
         foreach (var batch in changed.Chunk(BatchSize))
         {
             // Reading logs and computing aggregates is the cost of a rebuild: spread it over the cores, outside the write lock.
-            var rows = batch.AsParallel().AsOrdered().Select(c => IndexedRun.Read(c.Folder, c.Manifest, c.Log, aggregate)).ToList();
+            var rows = batch.AsParallel().AsOrdered().Select(c => IndexedRun.Read(store, c.Folder, c.Manifest, c.Log, aggregate)).ToList();
             using var writer = new CatalogWriter(db);
             foreach (var row in rows)
             {

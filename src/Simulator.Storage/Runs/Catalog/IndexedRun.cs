@@ -28,8 +28,11 @@ internal sealed record IndexedRun(
     public static string StampOf(FileInfo file) =>
         file.Exists ? string.Create(CultureInfo.InvariantCulture, $"{file.LastWriteTimeUtc.Ticks:x}.{file.Length:x}") : "-";
 
-    /// <summary>Reads one run folder. Nothing in a damaged folder is an error: it is recorded as the row's error.</summary>
-    public static IndexedRun Read(RunFolder folder, string manifestStamp, string logStamp, RunAggregator aggregate)
+    /// <summary>
+    /// Reads one run folder of <paramref name="store"/> (a branch's aggregates cover its parent's turns
+    /// up to the fork too). Nothing in a damaged folder is an error: it is recorded as the row's error.
+    /// </summary>
+    public static IndexedRun Read(RunStore store, RunFolder folder, string manifestStamp, string logStamp, RunAggregator aggregate)
     {
         RunManifest manifest;
         try
@@ -44,7 +47,7 @@ internal sealed record IndexedRun(
 
         try
         {
-            var transcript = RunTranscript.From(EventLogReader.Read(folder.EventsPath).Events);
+            var transcript = RunTranscript.From(RunHistory.Load(store, folder).Events);
             return new IndexedRun(folder, manifestStamp, logStamp, manifest, null, transcript.Turns.Count, null, aggregate(transcript));
         }
         catch (Exception ex) when (ex is InvalidInputException or IOException or UnauthorizedAccessException)
