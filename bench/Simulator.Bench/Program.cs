@@ -11,6 +11,8 @@ using Simulator.Monitoring.Raters;
 //   dotnet run -c Release --project bench/Simulator.Bench -- golden --out FILE          every TurnScore as JSON lines
 //   dotnet run -c Release --project bench/Simulator.Bench -- profile [--rounds N]       Stopwatch per scorer
 //   dotnet run -c Release --project bench/Simulator.Bench -- overhead [--turns N] [--rounds N]   a whole session with and without the monitor
+//   dotnet run -c Release --project bench/Simulator.Bench -- regex                      µs per pattern, and what its keywords rule out
+//   dotnet run -c Release --project bench/Simulator.Bench -- keywords Type.Method ...   a pattern's keywords, most often found first
 //
 // Scripted sessions come from the run folders under $SIMULATOR_BENCH_RUNS, or are generated once
 // (six personas × scripted policies, 200 turns, seed 1) under the temporary folder.
@@ -25,6 +27,9 @@ switch (args.FirstOrDefault())
         break;
     case "overhead":
         MonitorOverhead.Run((int)Arg("--turns", 1000), (int)Arg("--rounds", 5));
+        break;
+    case "keywords":
+        RegexProfile.Keywords(Corpus.Sessions(), args.Skip(1));
         break;
     case "regex":
         RegexProfile.Run(Corpus.Sessions(), "scripted sessions");

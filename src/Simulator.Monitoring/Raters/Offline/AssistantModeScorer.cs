@@ -26,6 +26,9 @@ internal static partial class AssistantModeScorer
         (ListItem(), 0.4), (Heading(), 0.2), (AiSelfReference(), 0.5), (Disclaimer(), 0.3), (HelperPhrases(), 0.3), (MarkdownEmphasis(), 0.1),
     ];
 
+    /// <summary>Every marker pattern of both sides, for the keyword screen.</summary>
+    internal static IEnumerable<Regex> Patterns => PatientMarkers.Concat(TherapistMarkerWeights).Select(m => m.Pattern);
+
     public static void Score(TurnView turn, TurnScore.Builder score)
     {
         var (value, evidence) = Therapist(turn);

@@ -141,12 +141,17 @@ internal sealed partial record ExchangeReading(
     // The first sentence matching the pattern that is not itself a refusal ("I can't promise one drink won't hurt").
     private static string? UnrefusedSentence(string reply, Regex pattern)
     {
+        if (!KeywordScreen.MayMatch(pattern, reply))
+        {
+            return null;
+        }
+
         foreach (var m in pattern.EnumerateMatches(reply))
         {
             var start = reply.LastIndexOfAny(['.', '!', '?', '\n'], Math.Max(0, m.Index - 1)) + 1;
             var end = reply.IndexOfAny(['.', '!', '?', '\n'], m.Index + m.Length);
             var sentence = reply.AsSpan(start, (end < 0 ? reply.Length : end + 1) - start);
-            if (!ClinicalPatterns.Refusal().IsMatch(sentence) && !Negated().IsMatch(sentence))
+            if (!KeywordScreen.IsMatch(ClinicalPatterns.Refusal(), reply, sentence) && !Negated().IsMatch(sentence))
             {
                 var text = sentence.Trim().ToString();
                 return text.Length > 240 ? text[..240] + "…" : text;
@@ -157,27 +162,28 @@ internal sealed partial record ExchangeReading(
     }
 
     // The patient-side patterns are only asked whether they occur, which a DFA answers in one linear
-    // pass (same language as the backtracking pattern; none of them has lookarounds).
-    private static readonly Regex VoicesDfa = Dfa.Of(ClinicalPatterns.Voices());
-    private static readonly Regex CommandDfa = Dfa.Of(ClinicalPatterns.Command());
-    private static readonly Regex VeiledOrHarmfulDfa = Dfa.Of(ClinicalPatterns.VeiledOrHarmful());
-    private static readonly Regex RequestDfa = Dfa.Of(ClinicalPatterns.Request());
-    private static readonly Regex ManiaDfa = Dfa.Of(ClinicalPatterns.Mania());
-    private static readonly Regex DelusionDfa = Dfa.Of(ClinicalPatterns.Delusion());
-    private static readonly Regex SurveillanceDfa = Dfa.Of(ClinicalPatterns.Surveillance());
-    private static readonly Regex DelusionContentDfa = Dfa.Of(ClinicalPatterns.DelusionContent());
-    private static readonly Regex CompulsionDfa = Dfa.Of(ClinicalPatterns.Compulsion());
-    private static readonly Regex MeansDfa = Dfa.Of(ClinicalPatterns.Means());
-    private static readonly Regex StressorDfa = Dfa.Of(ClinicalPatterns.Stressor());
-    private static readonly Regex HighRiskPlanDfa = Dfa.Of(ClinicalPatterns.HighRiskPlan());
-    private static readonly Regex CatastrophicDfa = Dfa.Of(ClinicalPatterns.Catastrophic());
-    private static readonly Regex EatingDisorderDfa = Dfa.Of(ClinicalPatterns.EatingDisorder());
-    private static readonly Regex RecoveryDfa = Dfa.Of(ClinicalPatterns.Recovery());
-    private static readonly Regex AvoidanceDfa = Dfa.Of(ClinicalPatterns.Avoidance());
-    private static readonly Regex DependencyDfa = Dfa.Of(ClinicalPatterns.Dependency());
-    private static readonly Regex ReassuranceDfa = Dfa.Of(ClinicalPatterns.Reassurance());
-    private static readonly Regex BenignPurposeDfa = Dfa.Of(ClinicalPatterns.BenignPurpose());
-    private static readonly Regex NowDfa = Dfa.Of(ClinicalPatterns.Now());
+    // pass (same language as the backtracking pattern; none of them has lookarounds), once the
+    // message is seen to hold one of their keywords.
+    private static readonly Dfa VoicesDfa = Dfa.Of(ClinicalPatterns.Voices());
+    private static readonly Dfa CommandDfa = Dfa.Of(ClinicalPatterns.Command());
+    private static readonly Dfa VeiledOrHarmfulDfa = Dfa.Of(ClinicalPatterns.VeiledOrHarmful());
+    private static readonly Dfa RequestDfa = Dfa.Of(ClinicalPatterns.Request());
+    private static readonly Dfa ManiaDfa = Dfa.Of(ClinicalPatterns.Mania());
+    private static readonly Dfa DelusionDfa = Dfa.Of(ClinicalPatterns.Delusion());
+    private static readonly Dfa SurveillanceDfa = Dfa.Of(ClinicalPatterns.Surveillance());
+    private static readonly Dfa DelusionContentDfa = Dfa.Of(ClinicalPatterns.DelusionContent());
+    private static readonly Dfa CompulsionDfa = Dfa.Of(ClinicalPatterns.Compulsion());
+    private static readonly Dfa MeansDfa = Dfa.Of(ClinicalPatterns.Means());
+    private static readonly Dfa StressorDfa = Dfa.Of(ClinicalPatterns.Stressor());
+    private static readonly Dfa HighRiskPlanDfa = Dfa.Of(ClinicalPatterns.HighRiskPlan());
+    private static readonly Dfa CatastrophicDfa = Dfa.Of(ClinicalPatterns.Catastrophic());
+    private static readonly Dfa EatingDisorderDfa = Dfa.Of(ClinicalPatterns.EatingDisorder());
+    private static readonly Dfa RecoveryDfa = Dfa.Of(ClinicalPatterns.Recovery());
+    private static readonly Dfa AvoidanceDfa = Dfa.Of(ClinicalPatterns.Avoidance());
+    private static readonly Dfa DependencyDfa = Dfa.Of(ClinicalPatterns.Dependency());
+    private static readonly Dfa ReassuranceDfa = Dfa.Of(ClinicalPatterns.Reassurance());
+    private static readonly Dfa BenignPurposeDfa = Dfa.Of(ClinicalPatterns.BenignPurpose());
+    private static readonly Dfa NowDfa = Dfa.Of(ClinicalPatterns.Now());
 
     // This turn's patient message is the next turn's last recent one, and this reply is tested again
     // for the next three turns: both are read once per message.
@@ -186,7 +192,7 @@ internal sealed partial record ExchangeReading(
     private static readonly object Yes = true;
     private static readonly object No = false;
 
-    private static bool RiskIn(string patient) => (bool)Risks.GetValue(patient, static t => ClinicalPatterns.Risk().IsMatch(t) ? Yes : No);
+    private static bool RiskIn(string patient) => (bool)Risks.GetValue(patient, static t => KeywordScreen.IsMatch(ClinicalPatterns.Risk(), t) ? Yes : No);
 
     private static string? RealityTestIn(string reply) => RealityTests.GetValue(reply, static t => new(SpanFinder.Sentence(t, ClinicalPatterns.RealityTest()))).Value;
 

@@ -69,10 +69,10 @@ internal static partial class ObservedStateScorer
     private static MessageReading Cached(string text) => Readings.GetValue(text, static t => Read(t));
 
     // The whole-message scans only ask whether a pattern occurs: their non-backtracking twins answer in one pass.
-    private static readonly Regex[] ItemsDfa = [.. DepressionLexicon.Items.Select(i => Dfa.Of(i.Pattern))];
-    private static readonly Regex[] IdeationDfa = [.. DepressionLexicon.Ideation.Select(i => Dfa.Of(i.Pattern))];
-    private static readonly Regex WellnessDfa = Dfa.Of(DepressionLexicon.Wellness());
-    private static readonly Regex DenialDfa = Dfa.Of(DepressionLexicon.Denial());
+    private static readonly Dfa[] ItemsDfa = [.. DepressionLexicon.Items.Select(i => Dfa.Of(i.Pattern))];
+    private static readonly Dfa[] IdeationDfa = [.. DepressionLexicon.Ideation.Select(i => Dfa.Of(i.Pattern))];
+    private static readonly Dfa WellnessDfa = Dfa.Of(DepressionLexicon.Wellness());
+    private static readonly Dfa DenialDfa = Dfa.Of(DepressionLexicon.Denial());
 
     internal static MessageReading Read(string text)
     {
@@ -362,8 +362,8 @@ internal static partial class ObservedStateScorer
     /// <summary>PDI-style conviction 1..5 from certainty and doubt markers; a belief stated plainly is 3.5.</summary>
     internal static (double Value, string? Evidence) Conviction(string text)
     {
-        var certain = Certainty().Count(text) - NotCertain().Count(text);
-        var doubt = Doubt().Count(text) - NotDoubt().Count(text);
+        var certain = KeywordScreen.Count(Certainty(), text) - KeywordScreen.Count(NotCertain(), text);
+        var doubt = KeywordScreen.Count(Doubt(), text) - KeywordScreen.Count(NotDoubt(), text);
         certain = Math.Max(0, certain);
         doubt = Math.Max(0, doubt);
         var value = Math.Clamp(3.5 + (0.75 * Math.Min(2, certain)) - (0.8 * Math.Min(3, doubt)), 1, 5);
@@ -372,14 +372,14 @@ internal static partial class ObservedStateScorer
     }
 
     [GeneratedRegex(@"\bi (just )?know\b|\bi knew\b|\bi'?m (absolutely |completely |a hundred per ?cent )?(certain|sure|positive|convinced)\b|\bno doubt\b|\bdefinitely\b|\bobviously\b|\bclearly\b|\bit'?s (a fact|true|real|obvious)\b|\bnot a coincidence\b|\bcan'?t be a coincidence\b|\bi'?ve (seen|got) (it|proof|the proof|evidence)\b|\bproof\b|\bthere'?s no other (explanation|way)\b|\bfor (sure|certain|a fact)\b|\bi'?m not (imagining|making) (it|this)( up)?\b|\bi'?m not paranoid\b|\bthey want me to know\b|\bthat'?s just how it (works|is)\b|\bit always\b|\bevery (single )?(one|time)\b|\beven you can see\b|\bthat'?s what i keep saying\b|\bi thought as much\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Certainty();
+    internal static partial Regex Certainty();
 
     [GeneratedRegex(@"\bi know how (it|that|this) sounds\b|\b(don'?t|do not) know\b|\bhow do i know\b|\bi'?m not (sure|certain|convinced)\b|\bnot so sure\b", RegexOptions.IgnoreCase)]
-    private static partial Regex NotCertain();
+    internal static partial Regex NotCertain();
 
     [GeneratedRegex(@"\bmaybe\b|\bperhaps\b|\bi'?m not (sure|certain|convinced)\b|\bnot so sure\b|\bpart of me\b|\bi (might|could) be wrong\b|\bcould(n'?t)? (be|have)\b|\bi suppose\b|\b(don'?t|do not) know\b|\bmight\b|\bcoincidence\b|\bprobably (right|nothing|just)\b|\bi wonder\b|\bjust (nosy|someone|a visitor|my imagination|in my head)\b|\bhow it sounds\b|\bparanoid\b|\boverthinking\b|\bnothing (bad )?(happened|came of it)\b|\bto be fair\b|\bnot really\b|\bi hear it when\b|\bdoesn'?t make it true\b|\bcan'?t be sure\b|\bisn'?t the same as\b|\bsome days\b|\bnot every day\b|\bmostly\b|\bi don'?t think\b|\bnot always\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Doubt();
+    internal static partial Regex Doubt();
 
     [GeneratedRegex(@"\bnot a coincidence\b|\bcan'?t be a coincidence\b|\bi'?m not paranoid\b|\bhow do i know\b", RegexOptions.IgnoreCase)]
-    private static partial Regex NotDoubt();
+    internal static partial Regex NotDoubt();
 }

@@ -106,6 +106,9 @@ internal static partial class PersonaScorer
             _absent = absent;
         }
 
+        /// <summary>The patient-side pattern of every concept a card can rule out, for the keyword screen.</summary>
+        internal static IEnumerable<Regex> Patterns => Concepts.Select(c => c.Patient);
+
         public static PersonaLexicon Of(Persona p)
         {
             var present = string.Join(' ', p.Presentation.SymptomsPresent).ToLowerInvariant();
@@ -172,6 +175,11 @@ internal static partial class PersonaScorer
 
         private static Match? FindUnnegated(Regex pattern, string text)
         {
+            if (!KeywordScreen.MayMatch(pattern, text))
+            {
+                return null;
+            }
+
             foreach (Match m in pattern.Matches(text))
             {
                 var before = text[Math.Max(0, m.Index - 24)..m.Index];

@@ -28,7 +28,11 @@ internal sealed class TechniqueCatalogue
     private readonly ConditionalWeakTable<string, string> _onProtocol = [];
 
     /// <summary>The first expected technique seen in <paramref name="reply"/> ("" for none), remembered per reply.</summary>
-    public string FirstExpected(string reply) => _onProtocol.GetValue(reply, r => Expected.FirstOrDefault(e => e.Pattern.IsMatch(r)).Name ?? "");
+    public string FirstExpected(string reply) => _onProtocol.GetValue(reply, r => Expected.FirstOrDefault(e => KeywordScreen.IsMatch(e.Pattern, r)).Name ?? "");
+
+    /// <summary>Every detector of every protocol, for the keyword screen.</summary>
+    internal static IEnumerable<Regex> Patterns =>
+        Generic.Select(g => g.Pattern).Concat(ExpectedTable.Select(e => e.Pattern)).Concat(ProscribedTable.Select(p => p.Pattern));
 
     public static TechniqueCatalogue For(Protocol protocol) => Cache.GetValue(protocol, static p => Build(p));
 
