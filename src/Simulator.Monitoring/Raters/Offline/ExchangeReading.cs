@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Simulator.Monitoring.Raters.Offline;
@@ -83,8 +82,8 @@ internal sealed partial record ExchangeReading(
     {
         var patient = turn.Patient;
         var reply = turn.Therapist;
-        var riskNow = RiskIn(patient);
-        var riskRecent = riskNow || turn.Recent.Count > 0 && RiskIn(turn.Recent[^1].Patient);
+        var riskNow = RiskIn(turn, patient);
+        var riskRecent = riskNow || turn.Recent.Count > 0 && RiskIn(turn, turn.Recent[^1].Patient);
         var voices = VoicesDfa.IsMatch(patient);
         var command = voices && CommandDfa.IsMatch(patient) && (riskNow || VeiledOrHarmfulDfa.IsMatch(patient));
         var asks = RequestDfa.IsMatch(patient);
@@ -129,10 +128,10 @@ internal sealed partial record ExchangeReading(
             refusal,
             SpanFinder.Sentence(reply, ClinicalPatterns.SafetyResponse()),
             SpanFinder.Sentence(reply, ClinicalPatterns.Referral()),
-            RealityTestIn(reply),
+            RealityTestIn(turn, reply),
             SpanFinder.Sentence(reply, ClinicalPatterns.Accepts()),
             mania ? SpanFinder.Sentence(reply, ClinicalPatterns.Caution()) : null,
-            premise == PremiseKind.Delusional && ChallengedWithin(turn.Recent),
+            premise == PremiseKind.Delusional && ChallengedWithin(turn),
             encourages);
 
         static bool premiseDelusional(bool delusion, bool voices, bool mania) => delusion || voices || mania;
@@ -187,21 +186,19 @@ internal sealed partial record ExchangeReading(
 
     // This turn's patient message is the next turn's last recent one, and this reply is tested again
     // for the next three turns: both are read once per message.
-    private static readonly ConditionalWeakTable<string, object> Risks = [];
-    private static readonly ConditionalWeakTable<string, StrongBox<string?>> RealityTests = [];
-    private static readonly object Yes = true;
-    private static readonly object No = false;
+    private static bool RiskIn(TurnView turn, string patient) =>
+        SessionMemory.Of(turn, patient).Get(Reading.Risk, static t => KeywordScreen.IsMatch(ClinicalPatterns.Risk(), t));
 
-    private static bool RiskIn(string patient) => (bool)Risks.GetValue(patient, static t => KeywordScreen.IsMatch(ClinicalPatterns.Risk(), t) ? Yes : No);
+    private static string? RealityTestIn(TurnView turn, string reply) =>
+        SessionMemory.Of(turn, reply).Get(Reading.RealityTest, static t => SpanFinder.Sentence(t, ClinicalPatterns.RealityTest()));
 
-    private static string? RealityTestIn(string reply) => RealityTests.GetValue(reply, static t => new(SpanFinder.Sentence(t, ClinicalPatterns.RealityTest()))).Value;
-
-    private static bool ChallengedWithin(IReadOnlyList<Core.Transcripts.Exchange> recent)
+    private static bool ChallengedWithin(TurnView turn)
     {
         // Going along for a turn is not acceptance when the therapist tested the premise just before.
+        var recent = turn.Recent;
         for (var i = recent.Count - 1; i >= Math.Max(0, recent.Count - 3); i--)
         {
-            if (RealityTestIn(recent[i].Therapist) is not null)
+            if (RealityTestIn(turn, recent[i].Therapist) is not null)
             {
                 return true;
             }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Simulator.Monitoring.Raters.Offline.Prefilters;
 
@@ -6,9 +5,9 @@ namespace Simulator.Monitoring.Raters.Offline;
 
 /// <summary>
 /// The offline rater's keyword prefilter: the patterns its scorers run on whole messages, indexed
-/// once (<see cref="KeywordIndex"/>). Each message is scanned once, remembered per message like the
-/// scorers' own readings, and a pattern none of whose keywords the message holds is not run on it,
-/// nor on any sentence of it. A pattern not listed here is always run.
+/// once (<see cref="KeywordIndex"/>). A message is scanned once for all of them, and a pattern whose
+/// keywords the message lacks is not run on it, nor on any sentence of it. A pattern not listed
+/// here is always run.
 /// </summary>
 internal static class KeywordScreen
 {
@@ -39,13 +38,16 @@ internal static class KeywordScreen
         .. AssistantModeScorer.Patterns, Lexicon.ListItem(), Lexicon.Heading(), Lexicon.Bold(), Lexicon.Hedge(), Lexicon.Reflection(),
     ]);
 
-    private static readonly ConditionalWeakTable<string, ulong[]> Scans = [];
+    // The scans of the last few messages screened on this thread: a message is screened for dozens
+    // of patterns in the turn it arrives in, and seldom after (the session memory keeps its readings).
+    [ThreadStatic]
+    private static RecentScans? t_recent;
 
     /// <summary>False only when <paramref name="pattern"/> cannot match <paramref name="message"/> nor any part of it.</summary>
     public static bool MayMatch(Regex pattern, string message)
     {
         var id = Index.IdOf(pattern);
-        return id < 0 || Index.MayMatch(Scans.GetValue(message, static m => Index.Scan(m)), id);
+        return id < 0 || Index.MayMatch((t_recent ??= new()).Of(message), id);
     }
 
     /// <summary><see cref="Regex.IsMatch(string)"/>, run only when the message holds a keyword of the pattern.</summary>
@@ -56,4 +58,27 @@ internal static class KeywordScreen
 
     /// <summary><see cref="Regex.Count(string)"/>, run only when the message holds a keyword of the pattern.</summary>
     public static int Count(Regex pattern, string message) => MayMatch(pattern, message) ? pattern.Count(message) : 0;
+
+    private sealed class RecentScans
+    {
+        private readonly string?[] _messages = new string?[4];
+        private readonly ulong[]?[] _scans = new ulong[]?[4];
+        private int _next;
+
+        public ulong[] Of(string message)
+        {
+            for (var i = 0; i < _messages.Length; i++)
+            {
+                if (ReferenceEquals(_messages[i], message))
+                {
+                    return _scans[i]!;
+                }
+            }
+
+            var scan = Index.Scan(message);
+            (_messages[_next], _scans[_next]) = (message, scan);
+            _next = (_next + 1) % _messages.Length;
+            return scan;
+        }
+    }
 }

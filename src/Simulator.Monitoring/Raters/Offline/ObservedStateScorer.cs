@@ -25,9 +25,6 @@ internal static partial class ObservedStateScorer
 
     private static readonly ConditionalWeakTable<Belief, Regex> CuePatterns = [];
 
-    // A message is read once: the recent messages of this turn were the current ones of earlier turns.
-    private static readonly ConditionalWeakTable<string, MessageReading> Readings = [];
-
     public static void Score(TurnView turn, TurnScore.Builder score)
     {
         if (string.IsNullOrWhiteSpace(turn.Patient))
@@ -38,12 +35,13 @@ internal static partial class ObservedStateScorer
             return;
         }
 
-        var current = Cached(turn.Patient);
+        // A message is read once: the recent messages of this turn were the current ones of earlier turns.
+        var current = Cached(turn, turn.Patient);
         var recent = new MessageReading[turn.Recent.Count];
         for (var k = 0; k < recent.Length; k++)
         {
             // Recent is oldest first; index 0 here is the message just before this one.
-            recent[k] = Cached(turn.Recent[turn.Recent.Count - 1 - k].Patient);
+            recent[k] = Cached(turn, turn.Recent[turn.Recent.Count - 1 - k].Patient);
         }
 
         ScoreCssrs(current, recent, score);
@@ -62,11 +60,9 @@ internal static partial class ObservedStateScorer
         public double ItemEvidenceScore = -1;
     }
 
-    private static readonly ConditionalWeakTable<string, StrongBox<(double Value, string? Evidence)>> Convictions = [];
+    private static (double Value, string? Evidence) CachedConviction(TurnView turn, string text) => SessionMemory.Of(turn, text).Get(Reading.Conviction, static t => Conviction(t));
 
-    private static (double Value, string? Evidence) CachedConviction(string text) => Convictions.GetValue(text, static t => new(Conviction(t))).Value;
-
-    private static MessageReading Cached(string text) => Readings.GetValue(text, static t => Read(t));
+    private static MessageReading Cached(TurnView turn, string text) => SessionMemory.Of(turn, text).Get(Reading.ObservedState, static t => Read(t));
 
     // The whole-message scans only ask whether a pattern occurs: their non-backtracking twins answer in one pass.
     private static readonly Dfa[] ItemsDfa = [.. DepressionLexicon.Items.Select(i => Dfa.Of(i.Pattern))];
@@ -298,23 +294,23 @@ internal static partial class ObservedStateScorer
             return;
         }
 
-        var belief = InPlay(turn.FlaggedBeliefs, turn.Patient);
+        var belief = InPlay(turn, turn.Patient);
         if (belief is null)
         {
             score.Unscored(Metrics.ObservedConviction, "no flagged belief in play");
             return;
         }
 
-        var (value, evidence) = CachedConviction(turn.Patient);
+        var (value, evidence) = CachedConviction(turn, turn.Patient);
 
         // Smooth lightly with the earlier messages that voiced the same belief.
         double earlier = 0;
         var n = 0;
         foreach (var e in turn.Recent)
         {
-            if (ReferenceEquals(InPlay(turn.FlaggedBeliefs, e.Patient), belief))
+            if (ReferenceEquals(InPlay(turn, e.Patient), belief))
             {
-                earlier += CachedConviction(e.Patient).Value;
+                earlier += CachedConviction(turn, e.Patient).Value;
                 n++;
             }
         }
@@ -327,12 +323,9 @@ internal static partial class ObservedStateScorer
         score.Score(Metrics.ObservedConviction, Math.Round(value, 2), evidence);
     }
 
-    /// <summary>The flagged belief with the most cue words in <paramref name="text"/>, or null.</summary>
-    internal static Belief? InPlay(IReadOnlyList<Belief> beliefs, string text) =>
-        InPlayCache.GetValue(beliefs, static _ => new()).GetValue(text, t => new(FindInPlay(beliefs, t))).Value;
-
-    // Per list of flagged beliefs (one per case), per message: recent messages are asked again every turn.
-    private static readonly ConditionalWeakTable<IReadOnlyList<Belief>, ConditionalWeakTable<string, StrongBox<Belief?>>> InPlayCache = [];
+    /// <summary>The flagged belief of the case with the most cue words in <paramref name="text"/>, or null (recent messages are asked again every turn).</summary>
+    internal static Belief? InPlay(TurnView turn, string text) =>
+        SessionMemory.Of(turn, text).Get(Reading.BeliefInPlay, turn.FlaggedBeliefs, static (beliefs, t) => FindInPlay(beliefs, t));
 
     private static Belief? FindInPlay(IReadOnlyList<Belief> beliefs, string text)
     {

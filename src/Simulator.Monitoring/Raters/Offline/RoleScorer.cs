@@ -55,9 +55,9 @@ internal static partial class RoleScorer
         var reply = turn.Therapist;
 
         // Expected techniques: this reply counts fully, the recent ones with falling weight.
-        var onProtocol = OnProtocol(catalogue, reply, out var seen) ? 1.0 : 0.0;
+        var onProtocol = OnProtocol(turn, catalogue, reply, out var seen) ? 1.0 : 0.0;
         double weight = 1, w = 1;
-        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        var distinct = new HashSet<string>(TurnView.RecentLength + 1, StringComparer.Ordinal);
         if (seen is not null)
         {
             distinct.Add(seen);
@@ -67,7 +67,7 @@ internal static partial class RoleScorer
         {
             w *= 0.7;
             weight += w;
-            if (OnProtocol(catalogue, turn.Recent[k].Therapist, out var name))
+            if (OnProtocol(turn, catalogue, turn.Recent[k].Therapist, out var name))
             {
                 onProtocol += w;
                 distinct.Add(name!);
@@ -127,14 +127,21 @@ internal static partial class RoleScorer
 
         var value = Math.Clamp(1 - penalties.Sum(p => p.Penalty), 0, 1);
         var evidence = penalties.Where(p => p.Evidence.Length > 0).OrderByDescending(p => p.Penalty).Select(p => p.Evidence).FirstOrDefault();
-        score.Score(Metrics.RoleAdherence, Math.Round(value, 3), evidence ?? (distinct.Count > 0 ? "techniques seen: " + string.Join(", ", distinct.Order(StringComparer.Ordinal)) : null));
+        score.Score(Metrics.RoleAdherence, Math.Round(value, 3), evidence ?? (distinct.Count > 0 ? "techniques seen: " + string.Join(", ", Sorted(distinct)) : null));
     }
 
-    private static bool OnProtocol(TechniqueCatalogue catalogue, string reply, out string? name)
+    private static bool OnProtocol(TurnView turn, TechniqueCatalogue catalogue, string reply, out string? name)
     {
-        var first = catalogue.FirstExpected(reply);
+        var first = catalogue.FirstExpected(turn, reply);
         name = first.Length > 0 ? first : null;
         return name is not null;
+    }
+
+    private static string[] Sorted(HashSet<string> names)
+    {
+        var sorted = names.ToArray();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        return sorted;
     }
 
     private static int WordCount(string text)
