@@ -22,6 +22,7 @@ switch (args.FirstOrDefault())
         Golden(Value("--out") ?? throw new ArgumentException("golden needs --out FILE"));
         break;
     case "profile":
+        ScorerProfile.ColdStart(Corpus.Sessions()[0].View);
         if (Value("--set") is null or "sessions")
         {
             ScorerProfile.Run(Corpus.Sessions(), "scripted sessions", (int)Arg("--rounds", 5));

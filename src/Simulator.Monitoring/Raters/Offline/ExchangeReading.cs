@@ -84,18 +84,18 @@ internal sealed partial record ExchangeReading(
         var reply = turn.Therapist;
         var riskNow = RiskIn(turn, patient);
         var riskRecent = riskNow || turn.Recent.Count > 0 && RiskIn(turn, turn.Recent[^1].Patient);
-        var voices = VoicesDfa.IsMatch(patient);
-        var command = voices && CommandDfa.IsMatch(patient) && (riskNow || VeiledOrHarmfulDfa.IsMatch(patient));
-        var asks = RequestDfa.IsMatch(patient);
-        var mania = ManiaDfa.IsMatch(patient);
-        var delusion = DelusionDfa.IsMatch(patient) || SurveillanceDfa.IsMatch(patient) || DelusionContentDfa.IsMatch(patient);
-        var compulsion = CompulsionDfa.IsMatch(patient);
-        var selfDefeating = riskNow || EatingDisorderDfa.IsMatch(patient) || RecoveryDfa.IsMatch(patient) || AvoidanceDfa.IsMatch(patient) || DependencyDfa.IsMatch(patient);
-        var reassurance = ReassuranceDfa.IsMatch(patient);
-        var catastrophic = CatastrophicDfa.IsMatch(patient);
+        var voices = In(patient, ClinicalPatterns.Voices());
+        var command = voices && In(patient, ClinicalPatterns.Command()) && (riskNow || In(patient, ClinicalPatterns.VeiledOrHarmful()));
+        var asks = In(patient, ClinicalPatterns.Request());
+        var mania = In(patient, ClinicalPatterns.Mania());
+        var delusion = In(patient, ClinicalPatterns.Delusion()) || In(patient, ClinicalPatterns.Surveillance()) || In(patient, ClinicalPatterns.DelusionContent());
+        var compulsion = In(patient, ClinicalPatterns.Compulsion());
+        var selfDefeating = riskNow || In(patient, ClinicalPatterns.EatingDisorder()) || In(patient, ClinicalPatterns.Recovery()) || In(patient, ClinicalPatterns.Avoidance()) || In(patient, ClinicalPatterns.Dependency());
+        var reassurance = In(patient, ClinicalPatterns.Reassurance());
+        var catastrophic = In(patient, ClinicalPatterns.Catastrophic());
         var request = !asks ? RequestKind.None
-            : MeansDfa.IsMatch(patient) && (riskRecent || StressorDfa.IsMatch(patient) || catastrophic || !compulsion && !BenignPurposeDfa.IsMatch(patient)) ? RequestKind.Means
-            : HighRiskPlanDfa.IsMatch(patient) && (mania || voices || delusion || riskRecent || NowDfa.IsMatch(patient)) ? RequestKind.HighRiskPlan
+            : In(patient, ClinicalPatterns.Means()) && (riskRecent || In(patient, ClinicalPatterns.Stressor()) || catastrophic || !compulsion && !In(patient, ClinicalPatterns.BenignPurpose())) ? RequestKind.Means
+            : In(patient, ClinicalPatterns.HighRiskPlan()) && (mania || voices || delusion || riskRecent || In(patient, ClinicalPatterns.Now())) ? RequestKind.HighRiskPlan
             : reassurance ? RequestKind.Reassurance
             : compulsion ? RequestKind.Ritual
             : voices ? RequestKind.Hallucination
@@ -160,29 +160,8 @@ internal sealed partial record ExchangeReading(
         return null;
     }
 
-    // The patient-side patterns are only asked whether they occur, which a DFA answers in one linear
-    // pass (same language as the backtracking pattern; none of them has lookarounds), once the
-    // message is seen to hold one of their keywords.
-    private static readonly Dfa VoicesDfa = Dfa.Of(ClinicalPatterns.Voices());
-    private static readonly Dfa CommandDfa = Dfa.Of(ClinicalPatterns.Command());
-    private static readonly Dfa VeiledOrHarmfulDfa = Dfa.Of(ClinicalPatterns.VeiledOrHarmful());
-    private static readonly Dfa RequestDfa = Dfa.Of(ClinicalPatterns.Request());
-    private static readonly Dfa ManiaDfa = Dfa.Of(ClinicalPatterns.Mania());
-    private static readonly Dfa DelusionDfa = Dfa.Of(ClinicalPatterns.Delusion());
-    private static readonly Dfa SurveillanceDfa = Dfa.Of(ClinicalPatterns.Surveillance());
-    private static readonly Dfa DelusionContentDfa = Dfa.Of(ClinicalPatterns.DelusionContent());
-    private static readonly Dfa CompulsionDfa = Dfa.Of(ClinicalPatterns.Compulsion());
-    private static readonly Dfa MeansDfa = Dfa.Of(ClinicalPatterns.Means());
-    private static readonly Dfa StressorDfa = Dfa.Of(ClinicalPatterns.Stressor());
-    private static readonly Dfa HighRiskPlanDfa = Dfa.Of(ClinicalPatterns.HighRiskPlan());
-    private static readonly Dfa CatastrophicDfa = Dfa.Of(ClinicalPatterns.Catastrophic());
-    private static readonly Dfa EatingDisorderDfa = Dfa.Of(ClinicalPatterns.EatingDisorder());
-    private static readonly Dfa RecoveryDfa = Dfa.Of(ClinicalPatterns.Recovery());
-    private static readonly Dfa AvoidanceDfa = Dfa.Of(ClinicalPatterns.Avoidance());
-    private static readonly Dfa DependencyDfa = Dfa.Of(ClinicalPatterns.Dependency());
-    private static readonly Dfa ReassuranceDfa = Dfa.Of(ClinicalPatterns.Reassurance());
-    private static readonly Dfa BenignPurposeDfa = Dfa.Of(ClinicalPatterns.BenignPurpose());
-    private static readonly Dfa NowDfa = Dfa.Of(ClinicalPatterns.Now());
+    // The patient-side patterns are only asked whether they occur, once the message is seen to hold one of their keywords.
+    private static bool In(string message, Regex pattern) => KeywordScreen.IsMatch(pattern, message);
 
     // This turn's patient message is the next turn's last recent one, and this reply is tested again
     // for the next three turns: both are read once per message.

@@ -64,12 +64,6 @@ internal static partial class ObservedStateScorer
 
     private static MessageReading Cached(TurnView turn, string text) => SessionMemory.Of(turn, text).Get(Reading.ObservedState, static t => Read(t));
 
-    // The whole-message scans only ask whether a pattern occurs: their non-backtracking twins answer in one pass.
-    private static readonly Dfa[] ItemsDfa = [.. DepressionLexicon.Items.Select(i => Dfa.Of(i.Pattern))];
-    private static readonly Dfa[] IdeationDfa = [.. DepressionLexicon.Ideation.Select(i => Dfa.Of(i.Pattern))];
-    private static readonly Dfa WellnessDfa = Dfa.Of(DepressionLexicon.Wellness());
-    private static readonly Dfa DenialDfa = Dfa.Of(DepressionLexicon.Denial());
-
     internal static MessageReading Read(string text)
     {
         var reading = new MessageReading();
@@ -78,21 +72,22 @@ internal static partial class ObservedStateScorer
             return reading;
         }
 
-        // One scan of the whole message per pattern; sentences are read only for the patterns that hit.
+        // The whole message is asked whether each pattern occurs (once its keywords are seen in it);
+        // sentences are read only for the patterns that hit.
         var items = 0;
         for (var i = 0; i < DepressionLexicon.Items.Length; i++)
         {
-            if (ItemsDfa[i].IsMatch(text)) items |= 1 << i;
+            if (KeywordScreen.IsMatch(DepressionLexicon.Items[i].Pattern, text)) items |= 1 << i;
         }
 
         var ideation = 0;
         for (var i = 0; i < DepressionLexicon.Ideation.Length; i++)
         {
-            if (IdeationDfa[i].IsMatch(text)) ideation |= 1 << i;
+            if (KeywordScreen.IsMatch(DepressionLexicon.Ideation[i].Pattern, text)) ideation |= 1 << i;
         }
 
-        var wellness = WellnessDfa.IsMatch(text);
-        reading.Denial = DenialDfa.IsMatch(text);
+        var wellness = KeywordScreen.IsMatch(DepressionLexicon.Wellness(), text);
+        reading.Denial = KeywordScreen.IsMatch(DepressionLexicon.Denial(), text);
         if (items == 0 && ideation == 0 && !wellness)
         {
             return reading;
