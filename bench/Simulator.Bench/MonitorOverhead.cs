@@ -12,7 +12,7 @@ namespace Simulator.Bench;
 
 /// <summary>
 /// What the offline monitor adds to a whole session: the same scripted session (log written, alerts
-/// raised, transcript rendered) with the offline rater, with a <see cref="ReplayRater"/> (the same
+/// raised, transcript rendered) with the offline rater (timed in place, <see cref="TimedRater"/>), with a <see cref="ReplayRater"/> (the same
 /// verdicts recorded, none computed) and with no rater, in rotating order, in one process. For each,
 /// the median wall time and process CPU time, the median of the per-round ratios, and where the
 /// difference goes. Timings here are noisy, so only ratios within one run mean anything.
@@ -24,7 +24,8 @@ internal static class MonitorOverhead
     public static void Run(int turns, int rounds)
     {
         var root = Path.Combine(Path.GetTempPath(), "simulator-bench-overhead");
-        using var monitored = Engine(root, null);
+        var timed = new TimedRater();
+        using var monitored = Engine(root, [timed]);
         using var replayed = Engine(root, [new ReplayRater()]);
         using var bare = Engine(root, []);
         ServiceProvider[] engines = [monitored, replayed, bare];
@@ -34,6 +35,8 @@ internal static class MonitorOverhead
             _ = Time(engine, config, root); // warm-up; the replay rater keeps its verdicts here
         }
 
+        _ = timed.Take();
+        var inPlace = new List<double>();
         var wall = engines.Select(_ => new List<double>()).ToArray();
         var cpu = engines.Select(_ => new List<double>()).ToArray();
         var gc = engines.Select(_ => new List<(double Pause, int Collections)>()).ToArray();
@@ -44,6 +47,11 @@ internal static class MonitorOverhead
             {
                 var e = (round + k) % engines.Length; // rotate the order, so drifts in load fall on each alike
                 (var w, var c, var g, folders[e]) = Time(engines[e], config, root);
+                if (e == 0)
+                {
+                    inPlace.Add(timed.Take().Elapsed.TotalMilliseconds);
+                }
+
                 wall[e].Add(w);
                 cpu[e].Add(c);
                 gc[e].Add(g);
@@ -57,6 +65,7 @@ internal static class MonitorOverhead
             Console.WriteLine(Invariant($"  {Labels[e],-18} {Median(wall[e]),6:0} / {Median(cpu[e]),6:0} / {pause,4:0}, {collections,3:0}   wall: {string.Join(", ", wall[e].Select(x => x.ToString("0", CultureInfo.InvariantCulture)))}"));
         }
 
+        Console.WriteLine(Invariant($"  the offline rater's own time in the monitor: median {Median(inPlace):0} ms a session ({1000 * Median(inPlace) / turns:0} µs a turn)"));
         Ratio("monitoring adds (offline / no rater)", 0, 2);
         Ratio("recording the verdicts (replayed / no rater)", 1, 2);
         Ratio("scoring in place (offline / replayed)", 0, 1);

@@ -9,7 +9,7 @@ using Simulator.Monitoring.Raters;
 //
 //   dotnet run -c Release --project bench/Simulator.Bench -- --filter '*' --job short   BenchmarkDotNet
 //   dotnet run -c Release --project bench/Simulator.Bench -- golden --out FILE          every TurnScore as JSON lines
-//   dotnet run -c Release --project bench/Simulator.Bench -- profile [--rounds N] [--set sessions|moore]   Stopwatch per scorer
+//   dotnet run -c Release --project bench/Simulator.Bench -- profile [--rounds N] [--set sessions|moore] [--cold]   Stopwatch per scorer
 //   dotnet run -c Release --project bench/Simulator.Bench -- overhead [--turns N] [--rounds N]   a whole session with and without the monitor
 //   dotnet run -c Release --project bench/Simulator.Bench -- regex                      µs per pattern, and what its keywords rule out
 //   dotnet run -c Release --project bench/Simulator.Bench -- keywords Type.Method ...   a pattern's keywords, most often found first
@@ -25,12 +25,12 @@ switch (args.FirstOrDefault())
         ScorerProfile.ColdStart(Corpus.Sessions()[0].View);
         if (Value("--set") is null or "sessions")
         {
-            ScorerProfile.Run(Corpus.Sessions(), "scripted sessions", (int)Arg("--rounds", 5));
+            ScorerProfile.Run(Corpus.Sessions(), "scripted sessions", (int)Arg("--rounds", 5), args.Contains("--cold"));
         }
 
         if (Value("--set") is null or "moore")
         {
-            ScorerProfile.Run(Corpus.Moore(), "Moore replies", (int)Arg("--rounds", 5));
+            ScorerProfile.Run(Corpus.Moore(), "Moore replies", (int)Arg("--rounds", 5), args.Contains("--cold"));
         }
 
         break;

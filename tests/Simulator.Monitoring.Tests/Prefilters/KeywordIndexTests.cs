@@ -72,10 +72,21 @@ public class KeywordIndexTests
     [Fact]
     public void MayMatch_ManyPatterns_EachAnsweredFromTheSameScan()
     {
-        var patterns = Enumerable.Range(0, 130).Select(i => new Regex($"word{i:000}x")).ToArray();
+        static string Code(int i) => $"{(char)('a' + (i / 26))}{(char)('a' + (i % 26))}";
+        var patterns = Enumerable.Range(0, 130).Select(i => new Regex($"word{Code(i)}x")).ToArray();
         var index = new KeywordIndex(patterns);
-        var scan = index.Scan("only word007x and word129x here");
+        var scan = index.Scan($"only word{Code(7)}x and word{Code(129)}x here");
 
         Assert.Equal([7, 129], Enumerable.Range(0, 130).Where(i => index.MayMatch(scan, index.IdOf(patterns[i]))));
+    }
+
+    [Fact]
+    public void MayMatch_DigitsShareAClass_FindsMoreNeverLess()
+    {
+        var pattern = new Regex(@"\b988\b");
+
+        Assert.True(MayMatch(pattern, "call 988 now"));
+        Assert.True(MayMatch(pattern, "call 889 now"));
+        Assert.False(MayMatch(pattern, "call now"));
     }
 }

@@ -137,10 +137,11 @@ internal static partial class RoleScorer
         return name is not null;
     }
 
+    // Ordinal order; a static comparison, as binding a delegate to a comparer's interface method costs more than sorting a few names.
     private static string[] Sorted(HashSet<string> names)
     {
         var sorted = names.ToArray();
-        Array.Sort(sorted, StringComparer.Ordinal);
+        Array.Sort(sorted, string.CompareOrdinal);
         return sorted;
     }
 

@@ -12,10 +12,16 @@ namespace Simulator.Monitoring.Raters.Offline.Prefilters;
 internal sealed class KeywordIndex
 {
     /// <summary>Keywords are cut to this length: a keyword's prefix occurs wherever it does, and fewer states make a faster automaton.</summary>
-    private const int MaxKeywordLength = 10;
+    private const int MaxKeywordLength = 8;
+
+    // Requirements are kept flat, one after another in one array: a set of keyword alternatives is
+    // its group's number (>= 0); all-of and one-of are their tag, their length, then their parts.
+    private const int AllOf = -1, OneOf = -2;
 
     private readonly FrozenDictionary<Regex, int> _ids;
-    private readonly Func<ulong[], bool>?[] _requirements;
+    private readonly List<int> _program = [];
+    private readonly (int Start, int Length)[] _requirements;
+    private readonly int[] _flat;
     private readonly Dictionary<string, List<int>> _groups = new(StringComparer.Ordinal);
     private readonly KeywordAutomaton _automaton;
     private int _groupCount;
@@ -26,7 +32,8 @@ internal sealed class KeywordIndex
         // Regex keeps reference equality: a pattern is the object, as the generated accessors return one per pattern.
         var distinct = patterns.Distinct().ToArray();
         _ids = distinct.Select((p, i) => (p, i)).ToFrozenDictionary(x => x.p, x => x.i);
-        _requirements = [.. distinct.Select(p => RequiredKeywords.Of(p) is { } r ? Compile(r) : null)];
+        _requirements = [.. distinct.Select(p => RequiredKeywords.Of(p) is { } r ? Compile(r) : (-1, 0))];
+        _flat = [.. _program];
         _automaton = new KeywordAutomaton(_groups, _groupCount);
     }
 
@@ -38,17 +45,43 @@ internal sealed class KeywordIndex
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Count} patterns ({_requirements.Where(r => r is null).Count()} without keywords), {_groupCount} keyword groups, {_groups.Count} keywords, {_automaton}";
+        $"{Count} patterns ({_requirements.Count(r => r.Start < 0)} without keywords), {_groupCount} keyword groups, {_groups.Count} keywords, {_automaton}";
 
     /// <summary>The pattern's place in the index, or -1 when it is not indexed.</summary>
     public int IdOf(Regex pattern) => _ids.TryGetValue(pattern, out var id) ? id : -1;
 
     /// <summary>False only when the text <paramref name="scan"/> was made of (and every part of it) fails the requirement of pattern <paramref name="id"/>.</summary>
-    public bool MayMatch(ulong[] scan, int id) => _requirements[id] is not { } holds || holds(scan);
+    public bool MayMatch(ulong[] scan, int id) =>
+        _requirements[id] is not (>= 0 and var start, var length) || Holds(_flat.AsSpan(start, length), scan);
 
-    // A requirement as a test of a scan: each set of keyword alternatives is one group the automaton reports.
-    private Func<ulong[], bool> Compile(Requirement requirement)
+    private static bool Holds(ReadOnlySpan<int> requirement, ulong[] scan)
     {
+        var tag = requirement[0];
+        if (tag >= 0)
+        {
+            return (scan[tag / 64] & (1UL << (tag % 64))) != 0;
+        }
+
+        // All-of fails at its first failing part, one-of holds at its first holding part.
+        var all = tag == AllOf;
+        for (var at = 2; at < requirement.Length;)
+        {
+            var length = requirement[at] >= 0 ? 1 : requirement[at + 1];
+            if (Holds(requirement.Slice(at, length), scan) != all)
+            {
+                return !all;
+            }
+
+            at += length;
+        }
+
+        return all;
+    }
+
+    // Appends a requirement to the program; each set of keyword alternatives becomes one group the automaton reports.
+    private (int Start, int Length) Compile(Requirement requirement)
+    {
+        var start = _program.Count;
         switch (requirement)
         {
             case Requirement.Keywords k:
@@ -63,36 +96,20 @@ internal sealed class KeywordIndex
                     groups.Add(group);
                 }
 
-                var (word, bit) = (group / 64, 1UL << (group % 64));
-                return scan => (scan[word] & bit) != 0;
-            case Requirement.All all:
-                var parts = all.Parts.Select(Compile).ToArray();
-                return scan =>
-                {
-                    foreach (var holds in parts)
-                    {
-                        if (!holds(scan))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
-                };
+                _program.Add(group);
+                break;
             default:
-                var alternatives = ((Requirement.Any)requirement).Parts.Select(Compile).ToArray();
-                return scan =>
+                var (tag, parts) = requirement is Requirement.All all ? (AllOf, all.Parts) : (OneOf, ((Requirement.Any)requirement).Parts);
+                _program.AddRange([tag, 0]);
+                foreach (var part in parts)
                 {
-                    foreach (var holds in alternatives)
-                    {
-                        if (holds(scan))
-                        {
-                            return true;
-                        }
-                    }
+                    _ = Compile(part);
+                }
 
-                    return false;
-                };
+                _program[start + 1] = _program.Count - start;
+                break;
         }
+
+        return (start, _program.Count - start);
     }
 }
