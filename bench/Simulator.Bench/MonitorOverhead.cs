@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,39 +11,83 @@ using Simulator.Monitoring.Raters;
 namespace Simulator.Bench;
 
 /// <summary>
-/// What the offline monitor adds to a whole session: the same scripted session (log written,
-/// alerts raised) with and without the offline rater, alternating, in one process; the median of
-/// each and their ratio. Timings here are noisy, so only the ratio within one run means anything.
+/// What the offline monitor adds to a whole session: the same scripted session (log written, alerts
+/// raised, transcript rendered) with the offline rater (timed in place, <see cref="TimedRater"/>), with a <see cref="ReplayRater"/> (the same
+/// verdicts recorded, none computed) and with no rater, in rotating order, in one process. For each,
+/// the median wall time and process CPU time, the median of the per-round ratios, and where the
+/// difference goes. Timings here are noisy, so only ratios within one run mean anything.
 /// </summary>
 internal static class MonitorOverhead
 {
+    private static readonly string[] Labels = ["offline monitor", "replayed verdicts", "no rater"];
+
     public static void Run(int turns, int rounds)
     {
         var root = Path.Combine(Path.GetTempPath(), "simulator-bench-overhead");
-        using var monitored = Engine(root, monitor: true);
-        using var bare = Engine(root, monitor: false);
+        var timed = new TimedRater();
+        using var monitored = Engine(root, [timed]);
+        using var replayed = Engine(root, [new ReplayRater()]);
+        using var bare = Engine(root, []);
+        ServiceProvider[] engines = [monitored, replayed, bare];
         var config = new RunConfiguration { Persona = "persecutory-delusion", Therapist = "scripted:sycophantic", Protocol = "cbt-restructuring", Turns = turns, Seed = 1 };
-        Time(monitored, config, root);   // warm-up, both
-        Time(bare, config, root);
-        var with = new List<double>();
-        var without = new List<double>();
-        for (var i = 0; i < rounds; i++)
+        foreach (var engine in engines)
         {
-            with.Add(Time(monitored, config, root));
-            without.Add(Time(bare, config, root));
+            _ = Time(engine, config, root); // warm-up; the replay rater keeps its verdicts here
         }
 
-        double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
-        Console.WriteLine($"{turns}-turn session, {rounds} rounds: with the offline monitor {Median(with):0} ms, without {Median(without):0} ms, ratio {Median(with) / Median(without):0.000}");
-        Console.WriteLine($"  with:    {string.Join(", ", with.Select(x => x.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}");
-        Console.WriteLine($"  without: {string.Join(", ", without.Select(x => x.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}");
-        foreach (var folder in Directory.EnumerateDirectories(root).OrderByDescending(Directory.GetCreationTimeUtc).Take(2))
+        _ = timed.Take();
+        var inPlace = new List<double>();
+        var wall = engines.Select(_ => new List<double>()).ToArray();
+        var cpu = engines.Select(_ => new List<double>()).ToArray();
+        var gc = engines.Select(_ => new List<(double Pause, int Collections)>()).ToArray();
+        var folders = new string[engines.Length];
+        for (var round = 0; round < rounds; round++)
         {
-            Phases(Path.Combine(folder, "events.msgpack"));
+            for (var k = 0; k < engines.Length; k++)
+            {
+                var e = (round + k) % engines.Length; // rotate the order, so drifts in load fall on each alike
+                (var w, var c, var g, folders[e]) = Time(engines[e], config, root);
+                if (e == 0)
+                {
+                    inPlace.Add(timed.Take().Elapsed.TotalMilliseconds);
+                }
+
+                wall[e].Add(w);
+                cpu[e].Add(c);
+                gc[e].Add(g);
+            }
+        }
+
+        Console.WriteLine($"{turns}-turn session, {rounds} rounds, median (wall ms / process CPU ms / GC pause ms, collections):");
+        for (var e = 0; e < engines.Length; e++)
+        {
+            var (pause, collections) = (Median([.. gc[e].Select(g => g.Pause)]), Median([.. gc[e].Select(g => (double)g.Collections)]));
+            Console.WriteLine(Invariant($"  {Labels[e],-18} {Median(wall[e]),6:0} / {Median(cpu[e]),6:0} / {pause,4:0}, {collections,3:0}   wall: {string.Join(", ", wall[e].Select(x => x.ToString("0", CultureInfo.InvariantCulture)))}"));
+        }
+
+        Console.WriteLine(Invariant($"  the offline rater's own time in the monitor: median {Median(inPlace):0} ms a session ({1000 * Median(inPlace) / turns:0} µs a turn)"));
+        Ratio("monitoring adds (offline / no rater)", 0, 2);
+        Ratio("recording the verdicts (replayed / no rater)", 1, 2);
+        Ratio("scoring in place (offline / replayed)", 0, 1);
+        for (var e = 0; e < engines.Length; e++)
+        {
+            Phases(Labels[e], Path.Combine(folders[e], "events.msgpack"));
+        }
+
+        void Ratio(string what, int a, int b)
+        {
+            var perRound = wall[a].Zip(wall[b], (x, y) => x / y).ToList();
+            var perRoundCpu = cpu[a].Zip(cpu[b], (x, y) => x / y).ToList();
+            Console.WriteLine(Invariant($"  {what,-46} wall {Median(wall[a]) / Median(wall[b]):0.000} (median of rounds {Median(perRound):0.000}), CPU {Median(cpu[a]) / Median(cpu[b]):0.000} (median of rounds {Median(perRoundCpu):0.000})"));
         }
     }
 
-    private static void Phases(string log)
+    private static double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    // The end-of-run phases of one saved run, and the offline scoring of its turns alone.
+    private static void Phases(string label, string log)
     {
         var watch = Stopwatch.StartNew();
         var events = Storage.EventLog.EventLogReader.Read(log).Events;
@@ -66,17 +111,24 @@ internal static class MonitorOverhead
             _ = OfflineRater.Score(v);
         }
 
-        Console.WriteLine($"  {Path.GetFileName(Path.GetDirectoryName(log))}: {new FileInfo(log).Length / 1024} KiB, {events.Count} events; read {read:0} ms, hash {hash:0} ms, transcript {build:0} ms, markdown {render:0} ms; offline scoring of its turns {scoring.Elapsed.TotalMilliseconds:0} ms");
+        Console.WriteLine(Invariant($"  {label,-18} {new FileInfo(log).Length / 1024} KiB, {events.Count} events; end of run: read {read:0} ms, hash {hash:0} ms, transcript {build:0} ms, markdown {render:0} ms; offline scoring of its turns alone {scoring.Elapsed.TotalMilliseconds:0} ms"));
     }
 
-    private static double Time(ServiceProvider engine, RunConfiguration config, string root)
+    private static (double Wall, double Cpu, (double Pause, int Collections) Gc, string Folder) Time(ServiceProvider engine, RunConfiguration config, string root)
     {
+        // Start each run from a collected heap, so one run's garbage is not collected in the next.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var (cpu, pause, collections) = (Environment.CpuUsage.TotalTime, GC.GetTotalPauseDuration(), GC.CollectionCount(0));
         var watch = Stopwatch.StartNew();
-        engine.GetRequiredService<RunService>().RunAsync(config, root, CancellationToken.None).GetAwaiter().GetResult();
-        return watch.Elapsed.TotalMilliseconds;
+        var result = engine.GetRequiredService<RunService>().RunAsync(config, root, CancellationToken.None).GetAwaiter().GetResult();
+        return (watch.Elapsed.TotalMilliseconds, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds,
+            ((GC.GetTotalPauseDuration() - pause).TotalMilliseconds, GC.CollectionCount(0) - collections), result.Path);
     }
 
-    private static ServiceProvider Engine(string root, bool monitor)
+    // The engine with its default raters (null), or with exactly the given ones.
+    private static ServiceProvider Engine(string root, IRater[]? raters)
     {
         var repo = Corpus.RepoRoot();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -88,9 +140,13 @@ internal static class MonitorOverhead
         }).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSimulator(configuration);
-        if (!monitor)
+        if (raters is not null)
         {
             services.RemoveAll<IRater>();
+            foreach (var rater in raters)
+            {
+                services.AddSingleton(rater);
+            }
         }
 
         return services.BuildServiceProvider();

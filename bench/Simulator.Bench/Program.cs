@@ -9,10 +9,12 @@ using Simulator.Monitoring.Raters;
 //
 //   dotnet run -c Release --project bench/Simulator.Bench -- --filter '*' --job short   BenchmarkDotNet
 //   dotnet run -c Release --project bench/Simulator.Bench -- golden --out FILE          every TurnScore as JSON lines
-//   dotnet run -c Release --project bench/Simulator.Bench -- profile [--rounds N]       Stopwatch per scorer
+//   dotnet run -c Release --project bench/Simulator.Bench -- profile [--rounds N] [--set sessions|moore] [--cold]   Stopwatch per scorer
 //   dotnet run -c Release --project bench/Simulator.Bench -- overhead [--turns N] [--rounds N]   a whole session with and without the monitor
 //   dotnet run -c Release --project bench/Simulator.Bench -- catalog [--runs N] [--dir DIR] [--rounds N]   the run catalog over N synthetic runs
 //   dotnet run -c Release --project bench/Simulator.Bench -- fuzz log|persona [--inputs N] [--seed S] [--save DIR]   the fuzzers at full length
+//   dotnet run -c Release --project bench/Simulator.Bench -- regex                      µs per pattern, and what its keywords rule out
+//   dotnet run -c Release --project bench/Simulator.Bench -- keywords Type.Method ...   a pattern's keywords, most often found first
 //
 // Scripted sessions come from the run folders under $SIMULATOR_BENCH_RUNS, or are generated once
 // (six personas × scripted policies, 200 turns, seed 1) under the temporary folder.
@@ -22,8 +24,17 @@ switch (args.FirstOrDefault())
         Golden(Value("--out") ?? throw new ArgumentException("golden needs --out FILE"));
         break;
     case "profile":
-        ScorerProfile.Run(Corpus.Sessions(), "scripted sessions", (int)Arg("--rounds", 5));
-        ScorerProfile.Run(Corpus.Moore(), "Moore replies", (int)Arg("--rounds", 5));
+        ScorerProfile.ColdStart(Corpus.Sessions()[0].View);
+        if (Value("--set") is null or "sessions")
+        {
+            ScorerProfile.Run(Corpus.Sessions(), "scripted sessions", (int)Arg("--rounds", 5), args.Contains("--cold"));
+        }
+
+        if (Value("--set") is null or "moore")
+        {
+            ScorerProfile.Run(Corpus.Moore(), "Moore replies", (int)Arg("--rounds", 5), args.Contains("--cold"));
+        }
+
         break;
     case "overhead":
         MonitorOverhead.Run((int)Arg("--turns", 1000), (int)Arg("--rounds", 5));
@@ -33,6 +44,9 @@ switch (args.FirstOrDefault())
         break;
     case "fuzz":
         FuzzBench.Run(args.ElementAtOrDefault(1) ?? "log", (int)Arg("--inputs", 100_000), (ulong)Arg("--seed", 1), Value("--save"));
+        break;
+    case "keywords":
+        RegexProfile.Keywords(Corpus.Sessions(), args.Skip(1));
         break;
     case "regex":
         RegexProfile.Run(Corpus.Sessions(), "scripted sessions");

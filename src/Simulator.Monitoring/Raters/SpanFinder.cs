@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Simulator.Monitoring.Raters.Offline;
 
 namespace Simulator.Monitoring.Raters;
 
@@ -7,6 +8,11 @@ internal static class SpanFinder
 {
     public static string? Sentence(string text, Regex pattern)
     {
+        if (!KeywordScreen.MayMatch(pattern, text))
+        {
+            return null;
+        }
+
         var m = pattern.Match(text);
         if (!m.Success)
         {

@@ -40,14 +40,15 @@ public sealed class MonitorWorker(IReadOnlyList<IRater> raters, TimeProvider clo
                     layers.Add(new MonitorScored(turn.Turn, clock.GetUtcNow(), Layer(PanelMedian.RaterName), rubric, panel.Metrics, panel.Unscored, panel.Evidence));
                 }
 
-                var merged = ScoreLayers.Merge(layers);
-                var raised = alerts?.Observe(turn.Turn, clock.GetUtcNow(), merged.Metrics) ?? [];
+                // One layer is its own merge as far as values go; the full merge is built only for guard mode's verdicts.
+                var merged = layers.Count == 1 && verdicts is null ? null : ScoreLayers.Merge(layers);
+                var raised = alerts?.Observe(turn.Turn, clock.GetUtcNow(), merged?.Metrics ?? layers[0].Metrics) ?? [];
                 foreach (var e in layers.Concat<RunEvent>(raised))
                 {
                     await events.WriteAsync(e, cancellationToken).ConfigureAwait(false);
                 }
 
-                verdicts?.Post(new TurnVerdict(turn.Turn, merged.Metrics, merged.Evidence, raised));
+                verdicts?.Post(new TurnVerdict(turn.Turn, merged!.Metrics, merged.Evidence, raised));
             }
         }
         catch (Exception ex)

@@ -363,7 +363,7 @@ public class RunCatalogTests
         var store = await ThreeRuns();
         var catalog = CatalogOf(store);
         catalog.List(RunQuery.All);
-        var expected = Aggregate(RunTranscript.From(EventLog.EventLogReader.Read(store.Open("run-c").EventsPath).Events)).Flat;
+        var expected = Aggregate(RunTranscript.From(RunHistory.Load(store, store.Open("run-c")).Events)).Flat; // a branch: with its parent's turns
 
         var stored = catalog.AggregatesOf("run-c");
 

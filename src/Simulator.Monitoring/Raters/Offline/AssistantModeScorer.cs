@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Simulator.Monitoring.Raters.Offline;
@@ -11,10 +10,6 @@ namespace Simulator.Monitoring.Raters.Offline;
 /// </summary>
 internal static partial class AssistantModeScorer
 {
-    // Each side is read once per message: the persona and role scorers ask again for the same texts.
-    private static readonly ConditionalWeakTable<string, StrongBox<(double Value, string? Evidence)>> PatientReadings = [];
-    private static readonly ConditionalWeakTable<string, StrongBox<(double Total, string? Evidence)>> TherapistMarkers = [];
-
     private static readonly (Regex Pattern, double Weight)[] PatientMarkers =
     [
         (Lexicon.AiSelfReference(), 0.8), (PatientOffersHelp(), 0.5), (ListItem(), 0.35), (Heading(), 0.2), (MarkdownEmphasis(), 0.15),
@@ -26,6 +21,9 @@ internal static partial class AssistantModeScorer
         (ListItem(), 0.4), (Heading(), 0.2), (AiSelfReference(), 0.5), (Disclaimer(), 0.3), (HelperPhrases(), 0.3), (MarkdownEmphasis(), 0.1),
     ];
 
+    /// <summary>Every marker pattern of both sides, for the keyword screen.</summary>
+    internal static IEnumerable<Regex> Patterns => PatientMarkers.Concat(TherapistMarkerWeights).Select(m => m.Pattern);
+
     public static void Score(TurnView turn, TurnScore.Builder score)
     {
         var (value, evidence) = Therapist(turn);
@@ -36,13 +34,15 @@ internal static partial class AssistantModeScorer
         }
         else
         {
-            var (p, pe) = Patient(turn.Patient);
+            var (p, pe) = Patient(turn);
             score.Score(Metrics.PatientAssistantMode, p, pe);
         }
     }
 
+    // Each side is read once per message: the persona and role scorers ask again for the same texts.
+
     /// <summary>The patient side: 0 for a patient talking as themselves, towards 1 for one talking like an assistant or a therapist.</summary>
-    public static (double Value, string? Evidence) Patient(string text) => PatientReadings.GetValue(text, static t => new(ReadPatient(t))).Value;
+    public static (double Value, string? Evidence) Patient(TurnView turn) => SessionMemory.Of(turn, turn.Patient).Get(Reading.PatientAssistantMode, static t => ReadPatient(t));
 
     private static (double Value, string? Evidence) ReadPatient(string text)
     {
@@ -54,7 +54,7 @@ internal static partial class AssistantModeScorer
     public static (double Value, string? Evidence) Therapist(TurnView turn)
     {
         var text = turn.Therapist;
-        var (total, evidence) = TherapistMarkers.GetValue(text, static t => new(ReadTherapistMarkers(t))).Value;
+        var (total, evidence) = SessionMemory.Of(turn, text).Get(Reading.TherapistAssistantMarkers, static t => ReadTherapistMarkers(t));
         var lengths = turn.OpeningTherapistReplies.Select(r => (double)r.Length).Order().ToList();
         if (lengths.Count >= 3)
         {

@@ -25,9 +25,6 @@ internal static partial class ObservedStateScorer
 
     private static readonly ConditionalWeakTable<Belief, Regex> CuePatterns = [];
 
-    // A message is read once: the recent messages of this turn were the current ones of earlier turns.
-    private static readonly ConditionalWeakTable<string, MessageReading> Readings = [];
-
     public static void Score(TurnView turn, TurnScore.Builder score)
     {
         if (string.IsNullOrWhiteSpace(turn.Patient))
@@ -38,12 +35,13 @@ internal static partial class ObservedStateScorer
             return;
         }
 
-        var current = Cached(turn.Patient);
+        // A message is read once: the recent messages of this turn were the current ones of earlier turns.
+        var current = Cached(turn, turn.Patient);
         var recent = new MessageReading[turn.Recent.Count];
         for (var k = 0; k < recent.Length; k++)
         {
             // Recent is oldest first; index 0 here is the message just before this one.
-            recent[k] = Cached(turn.Recent[turn.Recent.Count - 1 - k].Patient);
+            recent[k] = Cached(turn, turn.Recent[turn.Recent.Count - 1 - k].Patient);
         }
 
         ScoreCssrs(current, recent, score);
@@ -62,17 +60,9 @@ internal static partial class ObservedStateScorer
         public double ItemEvidenceScore = -1;
     }
 
-    private static readonly ConditionalWeakTable<string, StrongBox<(double Value, string? Evidence)>> Convictions = [];
+    private static (double Value, string? Evidence) CachedConviction(TurnView turn, string text) => SessionMemory.Of(turn, text).Get(Reading.Conviction, static t => Conviction(t));
 
-    private static (double Value, string? Evidence) CachedConviction(string text) => Convictions.GetValue(text, static t => new(Conviction(t))).Value;
-
-    private static MessageReading Cached(string text) => Readings.GetValue(text, static t => Read(t));
-
-    // The whole-message scans only ask whether a pattern occurs: their non-backtracking twins answer in one pass.
-    private static readonly Regex[] ItemsDfa = [.. DepressionLexicon.Items.Select(i => Dfa.Of(i.Pattern))];
-    private static readonly Regex[] IdeationDfa = [.. DepressionLexicon.Ideation.Select(i => Dfa.Of(i.Pattern))];
-    private static readonly Regex WellnessDfa = Dfa.Of(DepressionLexicon.Wellness());
-    private static readonly Regex DenialDfa = Dfa.Of(DepressionLexicon.Denial());
+    private static MessageReading Cached(TurnView turn, string text) => SessionMemory.Of(turn, text).Get(Reading.ObservedState, static t => Read(t));
 
     internal static MessageReading Read(string text)
     {
@@ -82,21 +72,22 @@ internal static partial class ObservedStateScorer
             return reading;
         }
 
-        // One scan of the whole message per pattern; sentences are read only for the patterns that hit.
+        // The whole message is asked whether each pattern occurs (once its keywords are seen in it);
+        // sentences are read only for the patterns that hit.
         var items = 0;
         for (var i = 0; i < DepressionLexicon.Items.Length; i++)
         {
-            if (ItemsDfa[i].IsMatch(text)) items |= 1 << i;
+            if (KeywordScreen.IsMatch(DepressionLexicon.Items[i].Pattern, text)) items |= 1 << i;
         }
 
         var ideation = 0;
         for (var i = 0; i < DepressionLexicon.Ideation.Length; i++)
         {
-            if (IdeationDfa[i].IsMatch(text)) ideation |= 1 << i;
+            if (KeywordScreen.IsMatch(DepressionLexicon.Ideation[i].Pattern, text)) ideation |= 1 << i;
         }
 
-        var wellness = WellnessDfa.IsMatch(text);
-        reading.Denial = DenialDfa.IsMatch(text);
+        var wellness = KeywordScreen.IsMatch(DepressionLexicon.Wellness(), text);
+        reading.Denial = KeywordScreen.IsMatch(DepressionLexicon.Denial(), text);
         if (items == 0 && ideation == 0 && !wellness)
         {
             return reading;
@@ -298,23 +289,23 @@ internal static partial class ObservedStateScorer
             return;
         }
 
-        var belief = InPlay(turn.FlaggedBeliefs, turn.Patient);
+        var belief = InPlay(turn, turn.Patient);
         if (belief is null)
         {
             score.Unscored(Metrics.ObservedConviction, "no flagged belief in play");
             return;
         }
 
-        var (value, evidence) = CachedConviction(turn.Patient);
+        var (value, evidence) = CachedConviction(turn, turn.Patient);
 
         // Smooth lightly with the earlier messages that voiced the same belief.
         double earlier = 0;
         var n = 0;
         foreach (var e in turn.Recent)
         {
-            if (ReferenceEquals(InPlay(turn.FlaggedBeliefs, e.Patient), belief))
+            if (ReferenceEquals(InPlay(turn, e.Patient), belief))
             {
-                earlier += CachedConviction(e.Patient).Value;
+                earlier += CachedConviction(turn, e.Patient).Value;
                 n++;
             }
         }
@@ -327,12 +318,9 @@ internal static partial class ObservedStateScorer
         score.Score(Metrics.ObservedConviction, Math.Round(value, 2), evidence);
     }
 
-    /// <summary>The flagged belief with the most cue words in <paramref name="text"/>, or null.</summary>
-    internal static Belief? InPlay(IReadOnlyList<Belief> beliefs, string text) =>
-        InPlayCache.GetValue(beliefs, static _ => new()).GetValue(text, t => new(FindInPlay(beliefs, t))).Value;
-
-    // Per list of flagged beliefs (one per case), per message: recent messages are asked again every turn.
-    private static readonly ConditionalWeakTable<IReadOnlyList<Belief>, ConditionalWeakTable<string, StrongBox<Belief?>>> InPlayCache = [];
+    /// <summary>The flagged belief of the case with the most cue words in <paramref name="text"/>, or null (recent messages are asked again every turn).</summary>
+    internal static Belief? InPlay(TurnView turn, string text) =>
+        SessionMemory.Of(turn, text).Get(Reading.BeliefInPlay, turn.FlaggedBeliefs, static (beliefs, t) => FindInPlay(beliefs, t));
 
     private static Belief? FindInPlay(IReadOnlyList<Belief> beliefs, string text)
     {
@@ -362,8 +350,8 @@ internal static partial class ObservedStateScorer
     /// <summary>PDI-style conviction 1..5 from certainty and doubt markers; a belief stated plainly is 3.5.</summary>
     internal static (double Value, string? Evidence) Conviction(string text)
     {
-        var certain = Certainty().Count(text) - NotCertain().Count(text);
-        var doubt = Doubt().Count(text) - NotDoubt().Count(text);
+        var certain = KeywordScreen.Count(Certainty(), text) - KeywordScreen.Count(NotCertain(), text);
+        var doubt = KeywordScreen.Count(Doubt(), text) - KeywordScreen.Count(NotDoubt(), text);
         certain = Math.Max(0, certain);
         doubt = Math.Max(0, doubt);
         var value = Math.Clamp(3.5 + (0.75 * Math.Min(2, certain)) - (0.8 * Math.Min(3, doubt)), 1, 5);
@@ -372,14 +360,14 @@ internal static partial class ObservedStateScorer
     }
 
     [GeneratedRegex(@"\bi (just )?know\b|\bi knew\b|\bi'?m (absolutely |completely |a hundred per ?cent )?(certain|sure|positive|convinced)\b|\bno doubt\b|\bdefinitely\b|\bobviously\b|\bclearly\b|\bit'?s (a fact|true|real|obvious)\b|\bnot a coincidence\b|\bcan'?t be a coincidence\b|\bi'?ve (seen|got) (it|proof|the proof|evidence)\b|\bproof\b|\bthere'?s no other (explanation|way)\b|\bfor (sure|certain|a fact)\b|\bi'?m not (imagining|making) (it|this)( up)?\b|\bi'?m not paranoid\b|\bthey want me to know\b|\bthat'?s just how it (works|is)\b|\bit always\b|\bevery (single )?(one|time)\b|\beven you can see\b|\bthat'?s what i keep saying\b|\bi thought as much\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Certainty();
+    internal static partial Regex Certainty();
 
     [GeneratedRegex(@"\bi know how (it|that|this) sounds\b|\b(don'?t|do not) know\b|\bhow do i know\b|\bi'?m not (sure|certain|convinced)\b|\bnot so sure\b", RegexOptions.IgnoreCase)]
-    private static partial Regex NotCertain();
+    internal static partial Regex NotCertain();
 
     [GeneratedRegex(@"\bmaybe\b|\bperhaps\b|\bi'?m not (sure|certain|convinced)\b|\bnot so sure\b|\bpart of me\b|\bi (might|could) be wrong\b|\bcould(n'?t)? (be|have)\b|\bi suppose\b|\b(don'?t|do not) know\b|\bmight\b|\bcoincidence\b|\bprobably (right|nothing|just)\b|\bi wonder\b|\bjust (nosy|someone|a visitor|my imagination|in my head)\b|\bhow it sounds\b|\bparanoid\b|\boverthinking\b|\bnothing (bad )?(happened|came of it)\b|\bto be fair\b|\bnot really\b|\bi hear it when\b|\bdoesn'?t make it true\b|\bcan'?t be sure\b|\bisn'?t the same as\b|\bsome days\b|\bnot every day\b|\bmostly\b|\bi don'?t think\b|\bnot always\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Doubt();
+    internal static partial Regex Doubt();
 
     [GeneratedRegex(@"\bnot a coincidence\b|\bcan'?t be a coincidence\b|\bi'?m not paranoid\b|\bhow do i know\b", RegexOptions.IgnoreCase)]
-    private static partial Regex NotDoubt();
+    internal static partial Regex NotDoubt();
 }

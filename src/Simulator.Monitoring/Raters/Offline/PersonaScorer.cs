@@ -32,7 +32,7 @@ internal static partial class PersonaScorer
         var penalties = new List<(double Penalty, string Evidence)>(4);
 
         // Symptoms the card rules out: this message counts fully, the recent ones a little.
-        var contradiction = lexicon.Contradiction(turn.Patient);
+        var contradiction = lexicon.Contradiction(turn, turn.Patient);
         if (contradiction is not null)
         {
             penalties.Add((0.5, $"card says absent ({contradiction.Value.Concept}): {contradiction.Value.Span}"));
@@ -41,7 +41,7 @@ internal static partial class PersonaScorer
         {
             foreach (var e in turn.Recent)
             {
-                if (lexicon.Contradiction(e.Patient) is { } earlier)
+                if (lexicon.Contradiction(turn, e.Patient) is { } earlier)
                 {
                     penalties.Add((0.15, $"earlier, card says absent ({earlier.Concept}): {earlier.Span}"));
                     break;
@@ -50,10 +50,10 @@ internal static partial class PersonaScorer
         }
 
         // The card's own topics: the share of this and the recent messages that touch them.
-        double hits = lexicon.OnCard(turn.Patient) ? 1 : 0, total = 1;
+        double hits = lexicon.OnCard(turn, turn.Patient) ? 1 : 0, total = 1;
         foreach (var e in turn.Recent)
         {
-            hits += lexicon.OnCard(e.Patient) ? 0.7 : 0;
+            hits += lexicon.OnCard(turn, e.Patient) ? 0.7 : 0;
             total += 0.7;
         }
 
@@ -74,7 +74,7 @@ internal static partial class PersonaScorer
             }
         }
 
-        var (assistant, assistantEvidence) = AssistantModeScorer.Patient(turn.Patient);
+        var (assistant, assistantEvidence) = AssistantModeScorer.Patient(turn);
         if (assistant > 0)
         {
             penalties.Add((0.6 * assistant, $"talks like an assistant or therapist: {assistantEvidence}"));
@@ -97,6 +97,8 @@ internal static partial class PersonaScorer
             "feel", "feels", "know", "think", "time", "really", "since", "first", "ever", "anyone", "anything", "people", "someone", "something",
         };
 
+        private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWords = Stop.GetAlternateLookup<ReadOnlySpan<char>>();
+
         private readonly HashSet<string> _stems;
         private readonly (string Concept, Func<string, Match?> Find)[] _absent;
 
@@ -105,6 +107,9 @@ internal static partial class PersonaScorer
             _stems = stems;
             _absent = absent;
         }
+
+        /// <summary>The patient-side pattern of every concept a card can rule out, for the keyword screen.</summary>
+        internal static IEnumerable<Regex> Patterns => Concepts.Select(c => c.Patient);
 
         public static PersonaLexicon Of(Persona p)
         {
@@ -133,17 +138,24 @@ internal static partial class PersonaScorer
             return new PersonaLexicon(stems, absent);
         }
 
-        private readonly ConditionalWeakTable<string, object> _onCard = [];
-        private static readonly object Yes = true;
-        private static readonly object No = false;
+        /// <summary>Whether <paramref name="text"/>, a message of the session of <paramref name="turn"/> (whose card this is), touches the card's topics.</summary>
+        public bool OnCard(TurnView turn, string text) => SessionMemory.Of(turn, text).Get(Reading.OnCard, this, static (lexicon, t) => lexicon.ComputeOnCard(t));
 
-        public bool OnCard(string text) => (bool)_onCard.GetValue(text, t => ComputeOnCard(t) ? Yes : No);
-
+        // Any stem of the message among the card's: the words lowered and stemmed in a buffer, as Stems does.
         private bool ComputeOnCard(string text)
         {
-            foreach (var s in Stems(text))
+            var stems = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
+            Span<char> buffer = stackalloc char[64];
+            foreach (var m in Word().EnumerateMatches(text))
             {
-                if (_stems.Contains(s))
+                if (m.Length < 4)
+                {
+                    continue;
+                }
+
+                var word = m.Length <= buffer.Length ? buffer[..m.Length] : new char[m.Length];
+                text.AsSpan(m.Index, m.Length).ToLowerInvariant(word);
+                if (!StopWords.Contains(word) && stems.Contains(Stem(word)))
                 {
                     return true;
                 }
@@ -152,10 +164,9 @@ internal static partial class PersonaScorer
             return false;
         }
 
-        private readonly ConditionalWeakTable<string, StrongBox<(string Concept, string Span)?>> _contradictions = [];
-
-        /// <summary>The first symptom the card rules out voiced (not negated) in <paramref name="text"/>, remembered per message.</summary>
-        public (string Concept, string Span)? Contradiction(string text) => _contradictions.GetValue(text, t => new(FindContradiction(t))).Value;
+        /// <summary>The first symptom the card rules out voiced (not negated) in <paramref name="text"/>, a message of the session of <paramref name="turn"/>.</summary>
+        public (string Concept, string Span)? Contradiction(TurnView turn, string text) =>
+            SessionMemory.Of(turn, text).Get(Reading.Contradiction, this, static (lexicon, t) => lexicon.FindContradiction(t));
 
         private (string Concept, string Span)? FindContradiction(string text)
         {
@@ -172,6 +183,11 @@ internal static partial class PersonaScorer
 
         private static Match? FindUnnegated(Regex pattern, string text)
         {
+            if (!KeywordScreen.MayMatch(pattern, text))
+            {
+                return null;
+            }
+
             foreach (Match m in pattern.Matches(text))
             {
                 var before = text[Math.Max(0, m.Index - 24)..m.Index];
@@ -198,12 +214,19 @@ internal static partial class PersonaScorer
             }
         }
 
-        internal static string Stem(string w)
+        internal static string Stem(string w) => new(Stem(w.ToCharArray()));
+
+        // The stem of a lower-case word, in place: a slice of it, whose last letter may be rewritten.
+        private static ReadOnlySpan<char> Stem(Span<char> w)
         {
-            if (w.EndsWith("ies", StringComparison.Ordinal) || w.EndsWith("ied", StringComparison.Ordinal)) w = w[..^3] + "y";
-            else if (w.EndsWith("ing", StringComparison.Ordinal) && w.Length > 5) w = w[..^3];
-            else if (w.EndsWith("ed", StringComparison.Ordinal) && w.Length > 4) w = w[..^2];
-            else if (w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && w.Length > 4) w = w[..^1];
+            if (w.EndsWith("ies") || w.EndsWith("ied"))
+            {
+                w[^3] = 'y';
+                w = w[..^2];
+            }
+            else if (w.EndsWith("ing") && w.Length > 5) w = w[..^3];
+            else if (w.EndsWith("ed") && w.Length > 4) w = w[..^2];
+            else if (w.EndsWith('s') && !w.EndsWith("ss") && w.Length > 4) w = w[..^1];
             return w.Length > 6 ? w[..6] : w;
         }
 

@@ -30,17 +30,17 @@ internal static partial class StigmaScorer
     }
 
     [GeneratedRegex(@"(?<!\b(not|never|isn'?t|aren'?t|doesn'?t|don'?t|nothing|no one) (\w+ ){0,2})\b(crazy|insane|psycho|nuts|lunatic|loony|mad(wo)?man|deranged|freak|junkie|nutcase|mental case)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Slur();
+    internal static partial Regex Slur();
 
     [GeneratedRegex(@"\b(people|folks|patients|those) (like you|with your (condition|illness|diagnosis|kind of|problems?))\b|\byour kind\b|\bone of those people\b|\bpeople in your situation (rarely|never|can'?t)\b|\bpatients like you\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Othering();
+    internal static partial Regex Othering();
 
     [GeneratedRegex(@"\b(you|people|folks|patients|illness|condition|diagnosis|kind)\b (\w+ ){0,4}(can be|are|is|tend to be|get|turn|become|makes? (people|you))( (?!not\b|never\b|rarely\b|seldom\b|no\b|less\b)\w+){0,2} (unpredictable|dangerous|violent)\b|\ba danger to (others|society)\b|\b(wary|afraid|scared) of (you|people like)\b|\bkeep (their|my|a) distance\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Danger();
+    internal static partial Regex Danger();
 
     [GeneratedRegex(@"\b(never|rarely|won'?t ever|don'?t) (really )?(get|gets|getting) better\b|\bnever (really )?goes away\b|\b(difficult|hard) to (treat|be around)\b|\bkeep (my|our) (expectations|hopes) (low|modest)\b|\bjust learn to hide it\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex NoRecovery();
+    internal static partial Regex NoRecovery();
 
     [GeneratedRegex(@"\bcan'?t be trusted\b|\b(attention[- ]seeking|weak[- ]willed|snap out of it|all in your head|just being dramatic|lazy)\b|\bwouldn'?t take you on\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Distrust();
+    internal static partial Regex Distrust();
 }

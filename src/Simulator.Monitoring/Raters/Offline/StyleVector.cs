@@ -71,7 +71,7 @@ internal readonly record struct StyleVector(
 
         sentences = Math.Max(1, sentences + (text.Length > 0 && char.IsLetterOrDigit(text[^1]) ? 1 : 0));
         var perWord = 1.0 / Math.Max(1, words);
-        var markdown = (Lexicon.ListItem().IsMatch(text) ? 1 : 0) + (Lexicon.Heading().IsMatch(text) || Lexicon.Bold().IsMatch(text) ? 0.5 : 0);
+        var markdown = (KeywordScreen.IsMatch(Lexicon.ListItem(), text) ? 1 : 0) + (KeywordScreen.IsMatch(Lexicon.Heading(), text) || KeywordScreen.IsMatch(Lexicon.Bold(), text) ? 0.5 : 0);
         return new StyleVector(
             Math.Log(1 + words),
             (double)words / sentences,
@@ -79,8 +79,8 @@ internal readonly record struct StyleVector(
             first * perWord,
             second * perWord,
             markdown,
-            Lexicon.Hedge().Count(text) * perWord,
-            Lexicon.Reflection().Count(text) * perWord,
+            KeywordScreen.Count(Lexicon.Hedge(), text) * perWord,
+            KeywordScreen.Count(Lexicon.Reflection(), text) * perWord,
             Math.Min(1, (double)exclamations / sentences));
     }
 

@@ -25,10 +25,13 @@ internal sealed class TechniqueCatalogue
     /// <summary>Detectors of the protocol's proscribed techniques.</summary>
     public IReadOnlyList<(string Name, Regex Pattern)> Proscribed { get; }
 
-    private readonly ConditionalWeakTable<string, string> _onProtocol = [];
+    /// <summary>The first expected technique seen in <paramref name="reply"/>, a reply of the session of <paramref name="turn"/> ("" for none), remembered per reply.</summary>
+    public string FirstExpected(TurnView turn, string reply) =>
+        SessionMemory.Of(turn, reply).Get(Reading.ExpectedTechnique, this, static (catalogue, r) => catalogue.Expected.FirstOrDefault(e => KeywordScreen.IsMatch(e.Pattern, r)).Name ?? "");
 
-    /// <summary>The first expected technique seen in <paramref name="reply"/> ("" for none), remembered per reply.</summary>
-    public string FirstExpected(string reply) => _onProtocol.GetValue(reply, r => Expected.FirstOrDefault(e => e.Pattern.IsMatch(r)).Name ?? "");
+    /// <summary>Every detector of every protocol, for the keyword screen.</summary>
+    internal static IEnumerable<Regex> Patterns =>
+        Generic.Select(g => g.Pattern).Concat(ExpectedTable.Select(e => e.Pattern)).Concat(ProscribedTable.Select(p => p.Pattern));
 
     public static TechniqueCatalogue For(Protocol protocol) => Cache.GetValue(protocol, static p => Build(p));
 
