@@ -62,6 +62,15 @@ public class RunCatalogTests
         return store;
     }
 
+    /// <summary><see cref="ThreeRuns"/> with their catalog built.</summary>
+    private static async Task<(RunStore Store, RunCatalog Catalog)> IndexedThreeRuns()
+    {
+        var store = await ThreeRuns();
+        var catalog = CatalogOf(store);
+        catalog.List(RunQuery.All);
+        return (store, catalog);
+    }
+
     private static List<string> Ids(RunCatalog catalog, RunQuery query) => [.. catalog.List(query).Runs.Select(r => r.RunId)];
 
     [Fact]
@@ -98,9 +107,7 @@ public class RunCatalogTests
     [Fact]
     public async Task List_ManifestChanged_ReindexesOnlyThatRun()
     {
-        var store = await ThreeRuns();
-        var catalog = CatalogOf(store);
-        catalog.List(RunQuery.All);
+        var (store, catalog) = await IndexedThreeRuns();
         var folder = store.Open("run-b");
         RunStore.WriteManifest(folder, RunStore.ReadManifest(folder) with { Status = RunStatus.Failed, ContentHash = null });
 
@@ -137,9 +144,7 @@ public class RunCatalogTests
     [Fact]
     public async Task List_NewAndRemovedFolders_AreAddedAndDropped()
     {
-        var store = await ThreeRuns();
-        var catalog = CatalogOf(store);
-        catalog.List(RunQuery.All);
+        var (store, catalog) = await IndexedThreeRuns();
         Directory.Delete(Path.Combine(store.Root, "run-a"), recursive: true);
         await SyntheticRuns.WriteAsync(store, new SyntheticRun { RunId = "run-d", CreatedAt = SyntheticRun.T0.AddDays(2) });
 
@@ -156,9 +161,7 @@ public class RunCatalogTests
     [InlineData("zeroed-pages")]
     public async Task List_DamagedCatalogFile_IsRebuiltNotAnError(string damage)
     {
-        var store = await ThreeRuns();
-        var catalog = CatalogOf(store);
-        catalog.List(RunQuery.All);
+        var (store, catalog) = await IndexedThreeRuns();
         var bytes = await File.ReadAllBytesAsync(catalog.DatabasePath);
         switch (damage)
         {
@@ -186,9 +189,7 @@ public class RunCatalogTests
     [Fact]
     public async Task List_CatalogOfAnotherSchemaVersion_IsRebuilt()
     {
-        var store = await ThreeRuns();
-        var catalog = CatalogOf(store);
-        catalog.List(RunQuery.All);
+        var (store, catalog) = await IndexedThreeRuns();
         using (var db = new SqliteConnection($"Data Source={catalog.DatabasePath};Pooling=False"))
         {
             db.Open();
@@ -360,9 +361,7 @@ public class RunCatalogTests
     [Fact]
     public async Task AggregatesOf_AfterIndexing_HasEveryFlatKeyOfTheAggregator()
     {
-        var store = await ThreeRuns();
-        var catalog = CatalogOf(store);
-        catalog.List(RunQuery.All);
+        var (store, catalog) = await IndexedThreeRuns();
         var expected = Aggregate(RunTranscript.From(RunHistory.Load(store, store.Open("run-c")).Events)).Flat; // a branch: with its parent's turns
 
         var stored = catalog.AggregatesOf("run-c");
