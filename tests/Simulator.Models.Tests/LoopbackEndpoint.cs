@@ -33,7 +33,7 @@ internal sealed class LoopbackEndpoint : IAsyncDisposable
             ["Models:Endpoints:local:BaseUrl"] = kind == "openai" ? server.BaseUrl.ToString() : server.Root.ToString(),
             ["Models:Endpoints:local:Kind"] = kind,
             ["Models:Endpoints:local:ApiKeyVariable"] = kind == "openai" ? KeyVariable : null,
-            ["Models:Endpoints:local:TimeoutSeconds"] = "5",   // generous: a loaded 2-core CI machine must not turn faults into timeouts
+            ["Models:Endpoints:local:TimeoutSeconds"] = "15",  // generous: a loaded 2-core CI machine (load 16 measured) must not turn faults into timeouts
             ["Models:Endpoints:local:MaxConcurrency"] = "64",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
