@@ -62,29 +62,4 @@ public class RoleAndStyleTests
         Assert.False(s.Metrics.ContainsKey(Metrics.StyleDrift));
         Assert.Equal("fewer than 3 opening replies", s.Unscored[Metrics.StyleDrift]);
     }
-
-    [Fact]
-    public void Score_StaysCheap_NoWorkGrowingWithTheSession()
-    {
-        var notes = new CaseNotes(new Persona { Presentation = new Presentation { Beliefs = [new Belief { Id = "b", Kind = "delusion", Cues = ["watch"] }] } }, Cbt);
-        var opening = OpeningReplies.Concat(OpeningReplies).Concat(OpeningReplies).Take(10).Select(r => new Exchange("I can't sleep and they watch me every night.", r)).ToArray();
-        // Each turn brings new text (fresh strings, as a session does); the history is the same session's.
-        TurnView View(int i) => new(40, $"I know they watch me. I haven't slept since {i}. I feel worthless.", $"What makes that feel true to you, {i}?", opening, opening[..5], notes);
-        for (var i = 0; i < 200; i++)
-        {
-            OfflineRater.Score(View(i));
-        }
-
-        const int n = 2000;
-        var views = Enumerable.Range(1000, n).Select(View).ToList();
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var view in views)
-        {
-            OfflineRater.Score(view);
-        }
-
-        var perTurn = sw.Elapsed.TotalMicroseconds / n;
-        // A regression guard, not the target: on a shared 2-core machine the whole rater measured 300–900 µs (see docs/validation/patient-and-role.md).
-        Assert.True(perTurn < 3000, $"{perTurn:0} µs per turn for the whole offline rater");
-    }
 }
