@@ -55,7 +55,6 @@ internal static class ReplayCommand
                     Console.Out.WriteLine($"Rescore {number} of {turns} turns: layers {string.Join(", ", layers)} appended (pick with --layer rescore-{number})");
                 }
 
-                id = new RunStore(root).Open(id).RunId;
                 return Playback(new RunStore(root), id, $"rescore-{number}", parse.GetValue(json), quiet: !parse.GetValue(json));
             }
 

@@ -62,13 +62,14 @@ public sealed partial class RunService
     {
         var store = Store(runsRoot);
         var parent = RunHistory.Load(store, store.Open(parentRun));
-        var parentTurns = RunTranscript.From(parent.Events).Turns.Count;
+        var parentTranscript = RunTranscript.From(parent.Events);
+        var parentTurns = parentTranscript.Turns.Count;
         if (at < 0 || at > parentTurns)
         {
             throw new InvalidInputException($"{at} is out of range: run {parent.Folder.RunId} has turns 1..{parentTurns}", field: "--at");
         }
 
-        var parentConfig = RunTranscript.From(parent.Events).Configuration ?? parent.Manifest.Configuration;
+        var parentConfig = parentTranscript.Configuration ?? parent.Manifest.Configuration;
         var own = edits.Turns ?? Math.Max(1, parentConfig.Turns - at);
         if (own < 1)
         {
@@ -100,18 +101,7 @@ public sealed partial class RunService
         var inherited = RunHistory.Prefix(parent.Events, at).ToList();
         var fork = new BranchStarted(
             at, created, parent.Folder.RunId, ContentHash.Of(inherited, EventSerializer.Serialize), plan.Configuration, persona.Hash, protocol.Hash, edits.InjectPatient, edits.SetState);
-        var manifest = new RunManifest
-        {
-            CreatedAt = created,
-            UpdatedAt = created,
-            Configuration = plan.Configuration,
-            PersonaFile = persona.File,
-            PersonaHash = persona.Hash,
-            ProtocolFile = protocol.File,
-            ProtocolHash = protocol.Hash,
-            ParentRunId = parent.Folder.RunId,
-            ParentTurn = at,
-        };
+        var manifest = NewManifest(plan, persona, protocol, created) with { ParentRunId = parent.Folder.RunId, ParentTurn = at };
         var prefix = SessionPrefix.Of([.. inherited, fork], at, at + 1, fork);
         return await StartAsync(store, manifest, [fork], plan, prefix, cancellationToken).ConfigureAwait(false);
     }

@@ -24,14 +24,13 @@ public sealed partial class RunService
     private async Task<RunResult> ExecuteAsync(RunStore store, RunFolder folder, RunManifest manifest, SessionPlan plan, SessionPrefix prefix, CancellationToken cancellationToken)
     {
         using var scope = log.BeginScope(new Dictionary<string, object> { ["RunId"] = folder.RunId });
-        var scored = RunTranscript.From(RunHistory.Load(store, folder).Events).Turns.Where(t => t.Turn < prefix.MonitorFrom).ToList();
         var events = Channel.CreateUnbounded<RunEvent>(new UnboundedChannelOptions { SingleReader = true });
         var turns = Channel.CreateUnbounded<TurnView>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var logWriter = EventLogWriter.Open(folder.EventsPath);
         var writing = RunLogWriter.PumpAsync(events.Reader, logWriter);
         using var monitorStop = new CancellationTokenSource();
         var verdicts = plan.Configuration.Guard ? new VerdictBoard() : null;
-        var alerts = Primed(new AlertTracker(AlertRule.Defaults), verdicts, scored, prefix);
+        var alerts = Primed(new AlertTracker(AlertRule.Defaults), verdicts, prefix);
         MonitorWorker? worker = null;
         worker = new MonitorWorker(plan.Monitor.Raters([.. raters], () => worker!.Turn, events.Writer, clock), clock, alerts, verdicts);
         var monitoring = worker.RunAsync(turns.Reader, events.Writer, monitorStop.Token);
@@ -117,13 +116,13 @@ public sealed partial class RunService
     }
 
     /// <summary>
-    /// The alert tracker as it stood after the turns already scored (fed their recorded scores, its
-    /// alerts already in the log), and guard mode's verdict on the last of them if the session goes
-    /// on right after it.
+    /// The alert tracker as it stood after the prefix's turns already scored (fed their recorded
+    /// scores, its alerts already in the log), and guard mode's verdict on the last of them if the
+    /// session goes on right after it.
     /// </summary>
-    private static AlertTracker Primed(AlertTracker alerts, VerdictBoard? verdicts, IReadOnlyList<TurnRecord> scored, SessionPrefix prefix)
+    private static AlertTracker Primed(AlertTracker alerts, VerdictBoard? verdicts, SessionPrefix prefix)
     {
-        foreach (var turn in scored)
+        foreach (var turn in Enumerable.Range(1, prefix.MonitorFrom - 1).Select(prefix.Turn))
         {
             var own = ScoreLayers.Merge(turn.Layers.Where(l => l.Rescore == 0).ToList());
             _ = alerts.Observe(turn.Turn, default, own.Metrics);

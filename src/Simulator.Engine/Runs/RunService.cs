@@ -73,19 +73,21 @@ public sealed partial class RunService(
     public async Task<RunResult> RunAsync(RunConfiguration config, string? runsRoot, CancellationToken cancellationToken)
     {
         var (plan, persona, protocol) = Resolve(config);
-        var created = clock.GetUtcNow();
-        var manifest = new RunManifest
-        {
-            CreatedAt = created,
-            UpdatedAt = created,
-            Configuration = plan.Configuration,
-            PersonaFile = persona.File,
-            PersonaHash = persona.Hash,
-            ProtocolFile = protocol.File,
-            ProtocolHash = protocol.Hash,
-        };
+        var manifest = NewManifest(plan, persona, protocol, clock.GetUtcNow());
         return await StartAsync(Store(runsRoot), manifest, Opening(manifest, plan), plan, SessionPrefix.None, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The manifest of a run created at <paramref name="created"/>, before it has an id.</summary>
+    private static RunManifest NewManifest(SessionPlan plan, CatalogEntry<Persona> persona, CatalogEntry<Core.Protocols.Protocol> protocol, DateTimeOffset created) => new()
+    {
+        CreatedAt = created,
+        UpdatedAt = created,
+        Configuration = plan.Configuration,
+        PersonaFile = persona.File,
+        PersonaHash = persona.Hash,
+        ProtocolFile = protocol.File,
+        ProtocolHash = protocol.Hash,
+    };
 
     /// <summary>The first events of a (root) run: its configuration and the persona's initial state.</summary>
     private static RunEvent[] Opening(RunManifest manifest, SessionPlan plan) =>
