@@ -12,7 +12,11 @@ using Simulator.FakeModelServer;
 // another, so the ideal rate is N / L calls per second; the harness reports the achieved rate as a
 // share of it. The endpoint's concurrency limit is set above N, so only the engine can fall short.
 //
-//   dotnet run -c Release --project bench/Simulator.Bench.Load -- [--latency 2] [--turns 10] [--sessions 64,256,1024]
+//   dotnet run -c Release --project bench/Simulator.Bench.Load -- [--latency 2] [--turns 10] [--sessions 64,256,1024] [--start spread|together]
+//
+// --start spread (the default) starts session i at i·L/N, so the N sessions are spread over one
+// latency period as a study's sessions are once it runs; --start together starts all N at once, and
+// with a fixed latency they then stay in lock-step: every turn's N requests arrive as one wave.
 //
 // Offline scale (issue 8, OfflineStudy): N offline sessions × T turns with at most C at once, then I sessions held idle.
 //
@@ -31,13 +35,19 @@ if (args.Contains("--offline"))
 var latency = TimeSpan.FromSeconds(Arg("--latency", 2.0));
 var turns = (int)Arg("--turns", 10);
 var sizes = (Value("--sessions") ?? "64,256,1024").Split(',').Select(int.Parse).ToList();
+var together = (Value("--start") ?? "spread") switch
+{
+    "spread" => false,
+    "together" => true,
+    var other => throw new ArgumentException($"--start: '{other}' is not spread or together"),
+};
 var root = Path.Combine(Path.GetTempPath(), "simulator-bench-load", Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
 Environment.SetEnvironmentVariable("SIMULATOR_BENCH_KEY", "sk-bench");
 await using var server = await FakeModelServer.StartAsync(new FakeServerOptions { Latency = latency, ExpectedApiKey = "sk-bench" });
 
-Console.WriteLine($"latency {latency.TotalSeconds:0.###} s, {turns} turns a session, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-Console.WriteLine("| sessions N | therapist calls | wall (s) | ideal N/L | calls/s, steady | steady/ideal | calls/s, whole run | whole/ideal | peak working set (MB) |");
-Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine($"latency {latency.TotalSeconds:0.###} s, {turns} turns a session, sessions started {(together ? "together" : "spread over one latency")}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine("| sessions N | therapist calls | wall (s) | ideal N/L | calls/s, steady | steady/ideal | calls/s, whole run | whole/ideal | peak working set (MB) | CPU ms per call |");
+Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 foreach (var n in sizes.Prepend(4))
 {
     var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -54,6 +64,7 @@ foreach (var n in sizes.Prepend(4))
     var runs = services.GetRequiredService<RunService>();
     string[] personas = ["persecutory-delusion", "depression-suicidal", "ocd-checking"];
     server.Clear();
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var watch = Stopwatch.StartNew();
     var samples = new List<(double Seconds, int Calls)>();
     using var sampling = new CancellationTokenSource();
@@ -65,10 +76,18 @@ foreach (var n in sizes.Prepend(4))
             await Task.Delay(100, CancellationToken.None);
         }
     });
-    var results = await Task.WhenAll(Enumerable.Range(0, n).Select(i => Task.Run(() => runs.RunAsync(
-        new RunConfiguration { Persona = personas[i % personas.Length], Therapist = "endpoint:local/fake-model", Turns = turns, Seed = i + 1 },
-        null,
-        CancellationToken.None))));
+    var results = await Task.WhenAll(Enumerable.Range(0, n).Select(i => Task.Run(async () =>
+    {
+        if (!together)
+        {
+            await Task.Delay(latency * i / n);
+        }
+
+        return await runs.RunAsync(
+            new RunConfiguration { Persona = personas[i % personas.Length], Therapist = "endpoint:local/fake-model", Turns = turns, Seed = i + 1 },
+            null,
+            CancellationToken.None);
+    })));
     var wall = watch.Elapsed.TotalSeconds;
     await sampling.CancelAsync();
     await sampler;
@@ -86,8 +105,9 @@ foreach (var n in sizes.Prepend(4))
     var rate = calls / wall;
     var ideal = n / latency.TotalSeconds;
     using var process = Process.GetCurrentProcess();
+    var cpuPerCall = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / calls;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {n} | {calls} | {wall:0.00} | {ideal:0.0} | {steady:0.0} | {steady / ideal:P1} | {rate:0.0} | {rate / ideal:P1} | {process.PeakWorkingSet64 / 1e6:0} |{(failed > 0 ? $" {failed} runs failed" : "")}"));
+        $"| {n} | {calls} | {wall:0.00} | {ideal:0.0} | {steady:0.0} | {steady / ideal:P1} | {rate:0.0} | {rate / ideal:P1} | {process.PeakWorkingSet64 / 1e6:0} | {cpuPerCall:0.00} |{(failed > 0 ? $" {failed} runs failed" : "")}"));
 }
 
 Directory.Delete(root, recursive: true);
