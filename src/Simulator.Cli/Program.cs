@@ -74,6 +74,7 @@ var root = new RootCommand("simulator: simulated patients in long sessions with 
     ScoreCommand.Create(host.Services),
     ImportCommand.Create(host.Services),
     ModelsCommand.Create(host.Services),
+    NodeCommand.Create(host.Services),
 };
 var parse = root.Parse(commandArgs);
 if (parse.Errors.Count > 0)

@@ -22,6 +22,7 @@ public static class ModelsServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IEndpointLimiterFactory, LocalEndpointLimiters>();
         services.TryAddSingleton<EndpointPool>();
         services.TryAddSingleton<IModelRegistry, ModelRegistry>();
         return services;

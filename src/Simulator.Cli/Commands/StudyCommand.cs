@@ -1,10 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Simulator.Cluster.Hosting;
+using Simulator.Cluster.Nodes;
 using Simulator.Core.Validation;
 using Simulator.Engine.Hosting;
 using Simulator.Engine.Studies;
+using Simulator.Models.Endpoints;
 using Simulator.Models.References;
 using Simulator.Storage.Catalogs;
 using Simulator.Storage.Runs;
@@ -23,7 +27,7 @@ internal static class StudyCommand
         var concurrency = new Option<int?>("--concurrency") { Description = "Sessions at once (default: the study's, else the cores for scripted models, 64 for remote ones)" };
         var resume = new Option<bool>("--resume") { Description = "Skip runs already complete and continue partial ones" };
         var output = new Option<string?>("--out") { Description = "Study folder (default: runs/<study name>)" };
-        var cluster = new Option<string?>("--cluster") { Description = "Run on an Orleans cluster (not available in this version)" };
+        var cluster = new Option<string?>("--cluster") { Description = "Run the sessions on an Orleans cluster (cluster file .yaml); the study folder must be reachable from every node" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
         var command = new Command("study", "Run a study: every combination of its personas, therapists, styles, protocols and seeds")
         {
@@ -31,15 +35,12 @@ internal static class StudyCommand
         };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
-            if (parse.GetValue(cluster) is not null)
-            {
-                throw new InvalidInputException("running a study on a cluster is not available in this version", field: "--cluster");
-            }
-
             var study = services.GetRequiredService<StudyCatalog>().Get(parse.GetValue(file)!);
             var runner = services.GetRequiredService<StudyRunner>();
             var jobs = runner.Expand(study);
-            var n = parse.GetValue(concurrency) ?? (study.Document.Concurrency > 0 ? study.Document.Concurrency
+            var clusterFile = parse.GetValue(cluster);
+            var given = parse.GetValue(concurrency) ?? (study.Document.Concurrency > 0 ? study.Document.Concurrency : (int?)null);
+            var n = given ?? (clusterFile is not null ? null
                 : jobs.All(j => EndpointSlots.EndpointsOf(j.Configuration).Count == 0) ? Environment.ProcessorCount : RemoteConcurrency);
             if (n < 1)
             {
@@ -48,8 +49,19 @@ internal static class StudyCommand
 
             var folder = new StudyFolder(parse.GetValue(output) ?? Path.Combine(services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath, study.Document.Name));
             var progress = new StudyProgress(jobs.Count, jobs.Sum(j => (long)j.Configuration.TotalTurns), services.GetRequiredService<TimeProvider>());
-            var running = runner.RunAsync(study, jobs, folder, new StudyOptions(n, parse.GetValue(resume)), progress, cancellationToken);
-            var result = await StudyProgressView.FollowAsync(running, progress, study.Document.Name);
+            var options = new StudyOptions(n, parse.GetValue(resume));
+            StudyResult result;
+            if (clusterFile is null)
+            {
+                result = await StudyProgressView.FollowAsync(runner.RunAsync(study, jobs, folder, options, progress, cancellationToken), progress, study.Document.Name);
+            }
+            else
+            {
+                await using var connection = await ClusterClient.ConnectAsync(ClusterFile.Load(clusterFile), services.GetRequiredService<ILoggerFactory>(), cancellationToken);
+                var executor = connection.Executor(services.GetRequiredService<IOptions<ModelsOptions>>(), services.GetRequiredService<TimeProvider>());
+                result = await StudyProgressView.FollowAsync(runner.RunAsync(study, jobs, folder, options, progress, executor, cancellationToken), progress, study.Document.Name);
+            }
+
             Write(result, study.File, parse.GetValue(json));
             return result.Status switch
             {

@@ -30,6 +30,7 @@ public static class SimulatorHostingExtensions
         services.AddSingleton(sp => new RubricCatalog(SimulatorOptions.SearchPaths(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.RubricsPath)));
         services.AddSingleton<RunService>();
         services.AddSingleton<Studies.EndpointSlots>();
+        services.AddSingleton<Studies.LocalSessionExecutor>();
         services.AddSingleton<Studies.StudyRunner>();
         services.AddSingleton<Scoring.RunRescorer>();
         services.AddSingleton<TrajectoryPreview>();

@@ -56,6 +56,18 @@ public sealed class StudyProgress(int totalRuns, long totalTurns, TimeProvider c
         Interlocked.Increment(ref completed ? ref _done : ref _failed);
     }
 
+    /// <summary>A run elsewhere ended (its running count comes from <see cref="Follow"/>); <paramref name="completed"/> false for a failed or cancelled one.</summary>
+    public void Finished(bool completed) => Interlocked.Increment(ref completed ? ref _done : ref _failed);
+
+    /// <summary>Counters of runs elsewhere (a cluster), as their coordinator totals them for this attempt.</summary>
+    public void Follow(int running, long turns, long tokens, long alerts)
+    {
+        Volatile.Write(ref _running, running);
+        Interlocked.Exchange(ref _turns, turns);
+        Interlocked.Exchange(ref _tokens, tokens);
+        Interlocked.Exchange(ref _alerts, alerts);
+    }
+
     /// <summary>The counters now.</summary>
     public StudyProgressSnapshot Snapshot()
     {

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Simulator.Core.Runs;
 using Simulator.Core.Studies;
@@ -19,7 +18,7 @@ namespace Simulator.Engine.Studies;
 /// after its current turn (each keeps its completed turns, resumable). The folder ends with
 /// <c>summary.csv</c> and the scorecard, written from whatever runs exist.
 /// </summary>
-public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas, EndpointSlots slots, TimeProvider clock, ILogger<StudyRunner> log)
+public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas, LocalSessionExecutor local, TimeProvider clock, ILogger<StudyRunner> log)
 {
     /// <summary>The study's runs, in order.</summary>
     public IReadOnlyList<StudyJob> Expand(CatalogEntry<Study> study)
@@ -37,8 +36,14 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
 
     /// <summary>Runs <paramref name="study"/> into <paramref name="folder"/>; <paramref name="progress"/> counts as it goes.</summary>
     public async Task<StudyResult> RunAsync(
-        CatalogEntry<Study> study, IReadOnlyList<StudyJob> jobs, StudyFolder folder, StudyOptions options, StudyProgress progress, CancellationToken cancellationToken)
+        CatalogEntry<Study> study, IReadOnlyList<StudyJob> jobs, StudyFolder folder, StudyOptions options, StudyProgress progress, CancellationToken cancellationToken) =>
+        await RunAsync(study, jobs, folder, options, progress, local, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Runs <paramref name="study"/> into <paramref name="folder"/> on <paramref name="executor"/>; <paramref name="progress"/> counts as it goes.</summary>
+    public async Task<StudyResult> RunAsync(
+        CatalogEntry<Study> study, IReadOnlyList<StudyJob> jobs, StudyFolder folder, StudyOptions options, StudyProgress progress, ISessionExecutor executor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(executor);
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(folder);
@@ -53,35 +58,31 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
         var summary = new StudySummary(jobs);
         var scorecard = new Scorecard();
         var failed = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var queue = Channel.CreateBounded<int>(new BoundedChannelOptions(options.Concurrency) { SingleWriter = true });
-        var concurrency = Math.Min(options.Concurrency, Math.Max(1, jobs.Count));
-        LogStarting(study.Document.Name, jobs.Count, concurrency, folder.Path);
-        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        var work = new List<SessionWork>(jobs.Count);
+        for (var i = 0; i < jobs.Count; i++)
         {
-            while (await queue.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+            if (existing.GetValueOrDefault(jobs[i].RunId) is { Status: RunStatus.Completed } before && before.TurnsCompleted >= jobs[i].Configuration.TotalTurns)
             {
-                while (queue.Reader.TryRead(out var index))
-                {
-                    await RunJobAsync(index).ConfigureAwait(false);
-                }
+                progress.Skipped(before.TurnsCompleted);
+                Summarise(folder, jobs, i, summary, scorecard);
             }
-        }, CancellationToken.None)).ToList();
+            else
+            {
+                work.Add(new SessionWork(i, jobs[i]));
+            }
+        }
 
-        try
+        LogStarting(study.Document.Name, jobs.Count, work.Count, options.Concurrency?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default", folder.Path);
+        await executor.ExecuteAsync(new SessionBatch(Path.GetFullPath(folder.Path), work, options.Concurrency), progress, (index, result, error) =>
         {
-            for (var i = 0; i < jobs.Count && !cancellationToken.IsCancellationRequested; i++)
+            error ??= result is { Status: RunStatus.Failed } ? result.Error ?? "failed" : null;
+            if (error is not null)
             {
-                await queue.Writer.WriteAsync(i, cancellationToken).ConfigureAwait(false);
+                failed[jobs[index].RunId] = error;
             }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            queue.Writer.Complete();
-            await Task.WhenAll(workers).ConfigureAwait(false);
-        }
+
+            Summarise(folder, jobs, index, summary, scorecard);
+        }, cancellationToken).ConfigureAwait(false);
 
         // Runs that got no row this attempt (never reached after Ctrl+C, or stopped before their first
         // turn) but exist from this or an earlier attempt still get one.
@@ -113,75 +114,6 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
         return new StudyResult(
             study.Document.Name, folder.Path, status, jobs.Count, completed, snapshot.Skipped, failed, jobs.Count - completed - failed.Count,
             folder.SummaryPath, folder.ScorecardPath, scorecard.Rows(), snapshot);
-
-        async Task RunJobAsync(int index)
-        {
-            var job = jobs[index];
-            if (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-
-            var before = existing.GetValueOrDefault(job.RunId);
-            if (before is { Status: RunStatus.Completed } && before.TurnsCompleted >= job.Configuration.TotalTurns)
-            {
-                progress.Skipped(before.TurnsCompleted);
-                Summarise(folder, jobs, index, summary, scorecard);
-                return;
-            }
-
-            RunResult? result = null;
-            string? error = null;
-            var started = false;
-            try
-            {
-                using var held = await slots.TakeAsync(job.Configuration, cancellationToken).ConfigureAwait(false);
-                progress.Started();
-                started = true;
-                var turnsSeen = 0;
-                var watch = new RunWatch(job.RunId, e =>
-                {
-                    turnsSeen += e is Core.Events.StateStepped { Turn: > 0 } ? 1 : 0;
-                    progress.Saw(e);
-                });
-                if (before is not null)
-                {
-                    result = await runs.ResumeAsync(job.RunId, folder.Path, watch, cancellationToken).ConfigureAwait(false);
-                    progress.Continued(result.Turns - turnsSeen);
-                }
-                else
-                {
-                    Discard(folder, job.RunId);
-                    result = await runs.RunAsync(job.Configuration, folder.Path, watch, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-            }
-            catch (Exception ex)
-            {
-                error = ex.Message;
-                LogRunFailed(ex, job.RunId);
-            }
-            finally
-            {
-                if (started)
-                {
-                    progress.Ended(result?.Status == RunStatus.Completed);
-                }
-            }
-
-            error ??= result is { Status: RunStatus.Failed } ? result.Error ?? "failed" : null;
-            if (error is not null)
-            {
-                failed[job.RunId] = error;
-            }
-
-            if (result is not null || error is not null)
-            {
-                Summarise(folder, jobs, index, summary, scorecard);
-            }
-        }
     }
 
     /// <summary>
@@ -268,16 +200,6 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
         return found;
     }
 
-    /// <summary>A folder left by a crash before its manifest was written is not a run: it is removed before the run starts again.</summary>
-    private static void Discard(StudyFolder folder, string runId)
-    {
-        var run = new RunFolder(runId, Path.Combine(folder.Path, runId));
-        if (Directory.Exists(run.Path) && !File.Exists(run.ManifestPath))
-        {
-            Directory.Delete(run.Path, recursive: true);
-        }
-    }
-
     /// <summary>Reads one run back (its log, not what the runner saw) into the summary and the scorecard.</summary>
     private static void Summarise(StudyFolder folder, IReadOnlyList<StudyJob> jobs, int index, StudySummary summary, Scorecard scorecard)
     {
@@ -319,11 +241,8 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
     private static InvalidInputException StudyError(CatalogEntry<Study> study, InvalidInputException ex, string field) =>
         new(ex.Message, study.File, Storage.Yaml.YamlDocumentLoader.LineOf(study.File, field), field, ex);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Study {Study}: {Runs} runs, {Concurrency} at a time, into {Folder}")]
-    private partial void LogStarting(string study, int runs, int concurrency, string folder);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Study run {RunId} failed")]
-    private partial void LogRunFailed(Exception ex, string runId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Study {Study}: {Runs} runs, {ToRun} to run, {Concurrency} at a time, into {Folder}")]
+    private partial void LogStarting(string study, int runs, int toRun, string concurrency, string folder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Study {Study} {Status}: {Completed} of {Runs} runs complete")]
     private partial void LogEnded(string study, string status, int completed, int runs);

@@ -6,7 +6,7 @@ namespace Simulator.Models.Endpoints;
 /// The limits of one endpoint, shared by every role of every session that uses it: requests in
 /// flight, requests per minute and tokens per minute (sliding windows of six segments).
 /// </summary>
-public sealed class EndpointLimits : IDisposable
+public sealed class EndpointLimits : IEndpointLimiter
 {
     private readonly ConcurrencyLimiter _inFlight;
     private readonly SlidingWindowRateLimiter? _requests;

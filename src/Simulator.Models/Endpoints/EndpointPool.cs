@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Simulator.Models.Endpoints;
 
 /// <summary>The endpoints opened so far, one per name for the life of the process, so every session shares their limits.</summary>
-public sealed class EndpointPool(IOptions<ModelsOptions> options, TimeProvider clock) : IDisposable
+public sealed class EndpointPool(IOptions<ModelsOptions> options, TimeProvider clock, IEndpointLimiterFactory limiters) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<ModelEndpoint>> _open = new(StringComparer.Ordinal);
 
@@ -13,7 +13,7 @@ public sealed class EndpointPool(IOptions<ModelsOptions> options, TimeProvider c
 
     /// <summary>The endpoint called <paramref name="name"/>, opened on first use; <paramref name="key"/> is its key, read by the caller.</summary>
     public ModelEndpoint Get(string name, EndpointOptions endpoint, string? key) =>
-        _open.GetOrAdd(name, n => new Lazy<ModelEndpoint>(() => new ModelEndpoint(n, endpoint, key, clock))).Value;
+        _open.GetOrAdd(name, n => new Lazy<ModelEndpoint>(() => new ModelEndpoint(n, endpoint, key, clock, limiters))).Value;
 
     /// <inheritdoc />
     public void Dispose()

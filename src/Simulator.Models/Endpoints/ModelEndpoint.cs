@@ -19,13 +19,20 @@ public sealed class ModelEndpoint : IDisposable
 
     /// <summary>Opens the endpoint called <paramref name="name"/>; <paramref name="key"/> was read from its variable.</summary>
     public ModelEndpoint(string name, EndpointOptions options, string? key, TimeProvider clock)
+        : this(name, options, key, clock, new LocalEndpointLimiters())
     {
+    }
+
+    /// <summary>Opens the endpoint called <paramref name="name"/> with limits from <paramref name="limiters"/>.</summary>
+    public ModelEndpoint(string name, EndpointOptions options, string? key, TimeProvider clock, IEndpointLimiterFactory limiters)
+    {
+        ArgumentNullException.ThrowIfNull(limiters);
         ArgumentNullException.ThrowIfNull(options);
         CheckBreaker(name, options);
         Name = name;
         Options = options;
         _key = key;
-        Limits = new EndpointLimits(options);
+        Limits = limiters.Create(name, options);
         _http = new HttpClient(new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -70,7 +77,7 @@ public sealed class ModelEndpoint : IDisposable
     public EndpointOptions Options { get; }
 
     /// <summary>Its limits, shared by all sessions.</summary>
-    public EndpointLimits Limits { get; }
+    public IEndpointLimiter Limits { get; }
 
     /// <summary>Its circuit breaker: opens for <c>BreakerBreakSeconds</c> when <c>BreakerFailureRatio</c> of at least <c>BreakerMinimumThroughput</c> attempts in <c>BreakerSamplingSeconds</c> hit endpoint faults (defaults: 0.5 of 10 in 30 s, for 5 s).</summary>
     public ResiliencePipeline Breaker { get; }

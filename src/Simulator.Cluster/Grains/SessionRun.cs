@@ -1,0 +1,94 @@
+using MessagePack;
+using Simulator.Core.Events;
+using Simulator.Core.Runs;
+using Simulator.Engine.Runs;
+using Simulator.Storage.EventLog;
+using Simulator.Storage.Runs;
+
+namespace Simulator.Cluster.Grains;
+
+/// <summary>
+/// One session running on this node, off any grain's scheduler: the run (new, or continued from its
+/// log), its live counters, and its end report once it has one.
+/// </summary>
+internal sealed class SessionRun : IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly string _node;
+    private readonly SessionOrder _order;
+    private SessionReport? _ended;
+    private int _turns;
+    private long _tokens;
+    private long _alerts;
+
+    private SessionRun(SessionOrder order, string node)
+    {
+        _order = order;
+        _node = node;
+    }
+
+    /// <summary>The run, ending with its report (it never throws).</summary>
+    public Task<SessionReport> Completion { get; private set; } = null!;
+
+    /// <summary>The end report, once the run ended.</summary>
+    public SessionReport? Ended => Volatile.Read(ref _ended);
+
+    /// <summary>The live counters.</summary>
+    public SessionPing Ping() => new(Ended is null, Volatile.Read(ref _turns), Interlocked.Read(ref _tokens), Interlocked.Read(ref _alerts), Ended);
+
+    /// <summary>Starts <paramref name="order"/> on the thread pool; <paramref name="failed"/> logs a run that raised an error.</summary>
+    public static SessionRun Start(RunService runs, SessionOrder order, string node, Action<Exception> failed)
+    {
+        var run = new SessionRun(order, node);
+        run.Completion = Task.Run(() => run.RunAsync(runs, failed), CancellationToken.None);
+        return run;
+    }
+
+    /// <summary>Stops the run after its current turn.</summary>
+    public Task StopAsync() => _stop.CancelAsync();
+
+    /// <inheritdoc />
+    public void Dispose() => _stop.Dispose();
+
+    private async Task<SessionReport> RunAsync(RunService runs, Action<Exception> failed)
+    {
+        SessionReport report;
+        try
+        {
+            var config = MessagePackSerializer.Deserialize<RunConfiguration>(_order.Configuration, EventSerializer.Options);
+            var result = await runs.RunOrContinueAsync(config, _order.Folder, new RunWatch(_order.RunId, Count), _stop.Token).ConfigureAwait(false);
+            report = Report(result.Status, result.Turns, result.ContentHash, result.EndReason, result.Error);
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            report = Report(RunStatus.Cancelled, 0, null, null, null);
+        }
+        catch (Exception ex)
+        {
+            failed(ex);
+            report = Report(null, 0, null, null, ex.Message);
+        }
+
+        Volatile.Write(ref _ended, report);
+        return report;
+    }
+
+    private SessionReport Report(string? status, int turns, string? contentHash, string? endReason, string? error) => new(
+        _order.Index, status, turns, Volatile.Read(ref _turns), contentHash, endReason, error, _node, Interlocked.Read(ref _tokens), Interlocked.Read(ref _alerts));
+
+    private void Count(RunEvent e)
+    {
+        switch (e)
+        {
+            case StateStepped { Turn: > 0 }:
+                Interlocked.Increment(ref _turns);
+                break;
+            case ModelCalled call:
+                Interlocked.Add(ref _tokens, (long)call.PromptTokens + call.CompletionTokens);
+                break;
+            case AlertRaised:
+                Interlocked.Increment(ref _alerts);
+                break;
+        }
+    }
+}

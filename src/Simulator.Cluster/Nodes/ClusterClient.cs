@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Simulator.Cluster.Executor;
+using Simulator.Cluster.Hosting;
+using Simulator.Models.Endpoints;
+
+namespace Simulator.Cluster.Nodes;
+
+/// <summary>
+/// A connection to the cluster for <c>simulator study --cluster</c>: an Orleans client host that finds
+/// the cluster's gateways in its membership table, and the session executor that runs studies on it.
+/// </summary>
+public sealed class ClusterClient : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private ClusterClient(IHost host) => _host = host;
+
+    /// <summary>The Orleans client.</summary>
+    public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>Connects to the cluster of <paramref name="cluster"/>; fails when no node of it is running.</summary>
+    public static async Task<ClusterClient> ConnectAsync(ClusterConfig cluster, ILoggerFactory logging, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(logging);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.Replace(ServiceDescriptor.Singleton(logging));
+        builder.UseOrleansClient(client => client.UseSimulatorCluster(cluster));
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !ClusterDatabase.IsDatabaseProblem(ex))
+        {
+            host.Dispose();
+            throw new ClusterUnavailableException($"no node of cluster '{cluster.Cluster}' answered ({ex.Message}); start one with: simulator node --cluster {cluster.File}", ex);
+        }
+
+        return new ClusterClient(host);
+    }
+
+    /// <summary>The executor that runs a study's sessions on this cluster.</summary>
+    public ClusterSessionExecutor Executor(IOptions<ModelsOptions> models, TimeProvider clock) =>
+        new(Client, models, clock, _host.Services.GetRequiredService<ILoggerFactory>().CreateLogger<ClusterSessionExecutor>());
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _host.Dispose();
+    }
+}
+
+/// <summary>No node of the cluster could be reached.</summary>
+public sealed class ClusterUnavailableException(string message, Exception inner) : Exception(message, inner);
