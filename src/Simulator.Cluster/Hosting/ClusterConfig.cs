@@ -1,3 +1,5 @@
+using YamlDotNet.Serialization;
+
 namespace Simulator.Cluster.Hosting;
 
 /// <summary>
@@ -7,7 +9,8 @@ namespace Simulator.Cluster.Hosting;
 /// </summary>
 public sealed record ClusterConfig
 {
-    /// <summary>The file this was read from (for errors), or empty for one built in code.</summary>
+    /// <summary>The file this was read from (for errors), or empty for one built in code; never read from the file itself.</summary>
+    [YamlIgnore]
     public string File { get; init; } = "";
 
     /// <summary>The Orleans cluster id: nodes with the same id and database form one cluster.</summary>
