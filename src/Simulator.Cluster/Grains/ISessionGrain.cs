@@ -38,13 +38,15 @@ public sealed record SessionOrder(
 /// <param name="Tokens">Prompt and completion tokens of this activation's model calls.</param>
 /// <param name="Alerts">Alerts raised so far by this activation's monitor.</param>
 /// <param name="Ended">The report of the run's end, once it ended on this activation.</param>
+/// <param name="Node">The node the activation is on.</param>
 [GenerateSerializer, Immutable, Alias("simulator.SessionPing")]
 public sealed record SessionPing(
     [property: Id(0)] bool Running,
     [property: Id(1)] int TurnsSeen,
     [property: Id(2)] long Tokens,
     [property: Id(3)] long Alerts,
-    [property: Id(4)] SessionReport? Ended);
+    [property: Id(4)] SessionReport? Ended,
+    [property: Id(5)] SiloAddress Node);
 
 /// <summary>How a session ended on a node.</summary>
 /// <param name="Index">The run's index in the study.</param>

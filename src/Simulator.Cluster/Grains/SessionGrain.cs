@@ -7,15 +7,14 @@ namespace Simulator.Cluster.Grains;
 /// <summary>
 /// Runs one session on this node through <see cref="RunService.RunOrContinueAsync"/> (a
 /// <see cref="SessionRun"/>, off the grain's scheduler: a session takes minutes and the grain keeps
-/// answering pings meanwhile), and reports its end to the coordinator. Placed on the node with the
-/// fewest activations, so a node that joins takes new sessions first. A node that shuts down stops
-/// its sessions after their current turn; they end cancelled and the coordinator starts them again elsewhere.
+/// answering pings meanwhile), and reports its end to the coordinator. The coordinator places it on
+/// the node running the fewest of its sessions (a placement hint; random without one), so a node
+/// that joins takes new sessions first. A node that shuts down stops its sessions after their
+/// current turn; they end cancelled and the coordinator starts them again elsewhere.
 /// </summary>
-[ActivationCountBasedPlacement]
+[RandomPlacement]
 public sealed partial class SessionGrain(RunService runs, IGrainFactory grains, ILocalSiloDetails silo, ILogger<SessionGrain> log) : Grain, ISessionGrain
 {
-    private static readonly SessionPing NeverRan = new(false, 0, 0, 0, null);
-
     private SessionRun? _run;
 
     /// <inheritdoc />
@@ -28,13 +27,13 @@ public sealed partial class SessionGrain(RunService runs, IGrainFactory grains, 
         }
 
         _run?.Dispose();
-        var run = _run = SessionRun.Start(runs, order, silo.SiloAddress.ToString(), ex => LogFailed(ex, order.RunId));
+        var run = _run = SessionRun.Start(runs, order, silo.SiloAddress, ex => LogFailed(ex, order.RunId));
         _ = ReportAsync(run, order);
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public Task<SessionPing> PingAsync() => Task.FromResult(_run?.Ping() ?? NeverRan);
+    public Task<SessionPing> PingAsync() => Task.FromResult(_run?.Ping() ?? new SessionPing(false, 0, 0, 0, null, silo.SiloAddress));
 
     /// <inheritdoc />
     public Task StopAsync() => _run?.StopAsync() ?? Task.CompletedTask;

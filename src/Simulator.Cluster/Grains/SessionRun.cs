@@ -14,14 +14,14 @@ namespace Simulator.Cluster.Grains;
 internal sealed class SessionRun : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
-    private readonly string _node;
+    private readonly SiloAddress _node;
     private readonly SessionOrder _order;
     private SessionReport? _ended;
     private int _turns;
     private long _tokens;
     private long _alerts;
 
-    private SessionRun(SessionOrder order, string node)
+    private SessionRun(SessionOrder order, SiloAddress node)
     {
         _order = order;
         _node = node;
@@ -34,10 +34,10 @@ internal sealed class SessionRun : IDisposable
     public SessionReport? Ended => Volatile.Read(ref _ended);
 
     /// <summary>The live counters.</summary>
-    public SessionPing Ping() => new(Ended is null, Volatile.Read(ref _turns), Interlocked.Read(ref _tokens), Interlocked.Read(ref _alerts), Ended);
+    public SessionPing Ping() => new(Ended is null, Volatile.Read(ref _turns), Interlocked.Read(ref _tokens), Interlocked.Read(ref _alerts), Ended, _node);
 
     /// <summary>Starts <paramref name="order"/> on the thread pool; <paramref name="failed"/> logs a run that raised an error.</summary>
-    public static SessionRun Start(RunService runs, SessionOrder order, string node, Action<Exception> failed)
+    public static SessionRun Start(RunService runs, SessionOrder order, SiloAddress node, Action<Exception> failed)
     {
         var run = new SessionRun(order, node);
         run.Completion = Task.Run(() => run.RunAsync(runs, failed), CancellationToken.None);
@@ -74,7 +74,7 @@ internal sealed class SessionRun : IDisposable
     }
 
     private SessionReport Report(string? status, int turns, string? contentHash, string? endReason, string? error) => new(
-        _order.Index, status, turns, Volatile.Read(ref _turns), contentHash, endReason, error, _node, Interlocked.Read(ref _tokens), Interlocked.Read(ref _alerts));
+        _order.Index, status, turns, Volatile.Read(ref _turns), contentHash, endReason, error, _node.ToString(), Interlocked.Read(ref _tokens), Interlocked.Read(ref _alerts));
 
     private void Count(RunEvent e)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
+using Orleans.Runtime.Placement;
 using Simulator.Cluster.Hosting;
 using Simulator.Storage.Runs;
 
@@ -20,6 +21,7 @@ public sealed partial class StudyCoordinatorGrain(
     private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(3);
 
     private readonly Dictionary<int, SessionPing> _pings = [];
+    private readonly Dictionary<int, SiloAddress> _placed = [];
     private IGrainTimer? _timer;
     private Dictionary<int, int>? _positions;
     private bool _dirty;
@@ -169,6 +171,7 @@ public sealed partial class StudyCoordinatorGrain(
             else if (ping.Running)
             {
                 _pings[i] = ping;
+                _placed.Remove(i);
             }
             else
             {
@@ -182,12 +185,17 @@ public sealed partial class StudyCoordinatorGrain(
         }
     }
 
-    /// <summary>Starts pending sessions while the study's concurrency and every endpoint's slots allow.</summary>
+    /// <summary>
+    /// Starts pending sessions while the study's concurrency and every endpoint's slots allow, each on
+    /// the live node that runs the fewest of the study's sessions.
+    /// </summary>
     private async Task DispatchAsync()
     {
         var order = Ledger.Order!;
-        var capacity = order.Concurrency ?? 2 * Environment.ProcessorCount * Math.Max(1, ActiveNodes());
+        var nodes = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToList();
+        var capacity = order.Concurrency ?? 2 * Environment.ProcessorCount * Math.Max(1, nodes.Count);
         var running = Running().ToList();
+        var load = nodes.ToDictionary(n => n, n => running.Count(i => _pings.GetValueOrDefault(i)?.Node == n || _placed.GetValueOrDefault(i) == n));
         var perEndpoint = running.SelectMany(i => order.Jobs[i].Endpoints).CountBy(e => e).ToDictionary(StringComparer.Ordinal);
         var starting = new List<int>();
         for (var i = 0; i < order.Jobs.Count && running.Count + starting.Count < capacity; i++)
@@ -204,6 +212,12 @@ public sealed partial class StudyCoordinatorGrain(
 
             Ledger.Phases[i] = SessionPhase.Running;
             starting.Add(i);
+            if (load.Count > 0)
+            {
+                var node = load.MinBy(l => l.Value).Key;
+                load[node]++;
+                _placed[i] = node;
+            }
         }
 
         if (starting.Count == 0)
@@ -218,6 +232,11 @@ public sealed partial class StudyCoordinatorGrain(
             var job = order.Jobs[i];
             try
             {
+                if (_placed.GetValueOrDefault(i) is { } node)
+                {
+                    RequestContext.Set(IPlacementDirector.PlacementHintKey, node);
+                }
+
                 await Session(i).StartAsync(new SessionOrder(key, order.Folder, job.Index, job.RunId, job.Configuration)).WaitAsync(PingTimeout).ConfigureAwait(true);
                 return (i, Ok: true);
             }
@@ -258,7 +277,11 @@ public sealed partial class StudyCoordinatorGrain(
         await ledger.WriteStateAsync().ConfigureAwait(true);
     }
 
-    private void Forget(int i) => _pings.Remove(i);
+    private void Forget(int i)
+    {
+        _pings.Remove(i);
+        _placed.Remove(i);
+    }
 
     private bool IsFinished() =>
         !Ledger.Phases.Contains(SessionPhase.Running) && (Ledger.Cancelled || !Ledger.Phases.Contains(SessionPhase.Pending));

@@ -49,7 +49,11 @@ internal sealed class NodeProcess : IDisposable
         var waited = Stopwatch.StartNew();
         while (!Stderr.Contains(text, StringComparison.Ordinal))
         {
-            Assert.False(Process.HasExited, $"the process exited ({Process.ExitCode}) before saying '{text}': {Stderr}");
+            if (Process.HasExited)
+            {
+                Assert.Fail($"the process exited ({Process.ExitCode}) before saying '{text}': {Stderr}");
+            }
+
             Assert.True(waited.Elapsed < limit, $"no '{text}' within {limit}: {Stderr}");
             await Task.Delay(100);
         }
