@@ -22,8 +22,14 @@ public sealed class ClusterClient : IAsyncDisposable
     /// <summary>The Orleans client.</summary>
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
-    /// <summary>Connects to the cluster of <paramref name="cluster"/>; fails when no node of it is running.</summary>
-    public static async Task<ClusterClient> ConnectAsync(ClusterConfig cluster, ILoggerFactory logging, CancellationToken cancellationToken)
+    /// <summary>How long a connection may take before the cluster counts as down.</summary>
+    public static TimeSpan DefaultPatience { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Connects to the cluster of <paramref name="cluster"/>; fails when no node of it answers within
+    /// <paramref name="patience"/> (default <see cref="DefaultPatience"/>).
+    /// </summary>
+    public static async Task<ClusterClient> ConnectAsync(ClusterConfig cluster, ILoggerFactory logging, CancellationToken cancellationToken, TimeSpan? patience = null)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(logging);
@@ -31,14 +37,22 @@ public sealed class ClusterClient : IAsyncDisposable
         builder.Services.Replace(ServiceDescriptor.Singleton(logging));
         builder.UseOrleansClient(client => client.UseSimulatorCluster(cluster));
         var host = builder.Build();
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        waiting.CancelAfter(patience ?? DefaultPatience);
         try
         {
-            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            await host.StartAsync(waiting.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException && !ClusterDatabase.IsDatabaseProblem(ex))
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !ClusterDatabase.IsDatabaseProblem(ex))
         {
             host.Dispose();
-            throw new ClusterUnavailableException($"no node of cluster '{cluster.Cluster}' answered ({ex.Message}); start one with: simulator node --cluster {cluster.File}", ex);
+            var why = ex is OperationCanceledException ? $"none within {(patience ?? DefaultPatience).TotalSeconds:0.#} s" : ex.Message;
+            throw new ClusterUnavailableException($"no node of cluster '{cluster.Cluster}' answered ({why}); start one with: simulator node --cluster {cluster.File}", ex);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
         }
 
         return new ClusterClient(host);
