@@ -99,7 +99,7 @@ public sealed class ClusterMembershipTests(PostgresServer postgres, ITestOutputH
 
     private static async Task WaitForAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
     {
-        while (!await condition())
+        while (!await condition().WaitAsync(cancellationToken))
         {
             await Task.Delay(200, cancellationToken);
         }
