@@ -16,6 +16,7 @@ public sealed class NodeProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly List<string> _output;
+    private bool _frozen;
 
     private NodeProcess(Process process, List<string> output, string address)
     {
@@ -83,12 +84,26 @@ public sealed class NodeProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the child without ending it (SIGSTOP), as a machine that drops off the network looks to the others:
+    /// its connections stay open but nothing answers, so probes time out rather than being refused.
+    /// </summary>
+    public async Task FreezeAsync(CancellationToken cancellationToken)
+    {
+        _frozen = true;
+        await Postgres.OsCommand.RunCheckedAsync("kill", ["-STOP", _process.Id.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10), cancellationToken);
+    }
+
     /// <summary>Kills the child at once, as a crash would.</summary>
     public void Kill() => Kill(_process);
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        if (_frozen)
+        {
+            Kill(_process);
+        }
+        else if (!_process.HasExited)
         {
             // Closing its input asks the child to leave the cluster; killing it is the fallback.
             _process.StandardInput.Close();
