@@ -18,9 +18,24 @@ using Simulator.FakeModelServer;
 // latency period as a study's sessions are once it runs; --start together starts all N at once, and
 // with a fixed latency they then stay in lock-step: every turn's N requests arrive as one wave.
 //
+// Cluster throughput (issue 10, ClusterStudy): one offline study in process, then on 1, 2, 3 node processes.
+//
+//   dotnet run -c Release --project bench/Simulator.Bench.Load -- --cluster cluster.yaml [--nodes 1,2,3] [--sessions 300] [--turns 20]
+//
 // Offline scale (issue 8, OfflineStudy): N offline sessions × T turns with at most C at once, then I sessions held idle.
 //
 //   dotnet run -c Release --project bench/Simulator.Bench.Load -- --offline [--sessions 10000] [--turns 20] [--concurrency 2] [--idle 1000]
+if (Value("--cluster") is { } clusterFile)
+{
+    await Simulator.Bench.Load.ClusterStudy.RunAsync(
+        clusterFile,
+        [.. (Value("--nodes") ?? "1,2,3").Split(',').Select(int.Parse)],
+        (int)Arg("--sessions", 300),
+        (int)Arg("--turns", 20),
+        Path.Combine(Path.GetTempPath(), "simulator-bench-cluster", Environment.ProcessId.ToString(CultureInfo.InvariantCulture)));
+    return;
+}
+
 if (args.Contains("--offline"))
 {
     await Simulator.Bench.Load.OfflineStudy.RunAsync(

@@ -20,6 +20,11 @@ internal static class CommandAction
         {
             return ExitCodes.Cancelled;
         }
+        catch (Cluster.Nodes.ClusterUnavailableException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.Failure;
+        }
         catch (Exception ex)
         {
             Serilog.Log.Error(ex, "Command failed");

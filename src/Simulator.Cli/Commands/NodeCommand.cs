@@ -20,16 +20,26 @@ internal static class NodeCommand
         var cluster = new Option<string>("--cluster") { Description = "Cluster file (.yaml): the cluster's id and its PostgreSQL database", Required = true };
         var port = new Option<int?>("--port") { Description = "Port for traffic between nodes (default: a free one)" };
         var gateway = new Option<int?>("--gateway-port") { Description = "Port clients connect to (default: a free one)" };
-        var command = new Command("node", "Join a cluster as a node that runs study sessions (DESIGN §11)") { cluster, port, gateway };
+        var host = new Option<string?>("--host") { Description = "This node's address, as the other nodes reach it (default: the cluster file's host)" };
+        var command = new Command("node", "Join a cluster as a node that runs study sessions (DESIGN §11)") { cluster, port, gateway, host };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
             var config = ClusterFile.Load(parse.GetValue(cluster)!);
+            if (parse.GetValue(host) is { } address)
+            {
+                config = config with { Host = address };
+                if (ClusterFile.Validate(config).FirstOrDefault(i => i.Field == "host") is { } problem)
+                {
+                    throw new Core.Validation.InvalidInputException(problem.Message, field: "--host");
+                }
+            }
+
             var siloPort = Port(parse.GetValue(port), "--port");
             var gatewayPort = Port(parse.GetValue(gateway), "--gateway-port");
             await ClusterSchema.ApplyAsync(config, cancellationToken);
-            using var host = SimulatorNode.Build(
+            using var node = SimulatorNode.Build(
                 services.GetRequiredService<IConfiguration>(), config, siloPort, gatewayPort, services.GetRequiredService<ILoggerFactory>());
-            await host.StartAsync(cancellationToken);
+            await node.StartAsync(cancellationToken);
             await Console.Error.WriteLineAsync($"node {config.Host}:{siloPort} (gateway {gatewayPort}) joined cluster '{config.Cluster}'; Ctrl+C to leave");
             try
             {
@@ -40,7 +50,7 @@ internal static class NodeCommand
             }
 
             await Console.Error.WriteLineAsync("node leaving: its sessions stop after their current turn and continue on the other nodes");
-            await host.StopAsync(CancellationToken.None);
+            await node.StopAsync(CancellationToken.None);
             return ExitCodes.Success;
         }));
         return command;

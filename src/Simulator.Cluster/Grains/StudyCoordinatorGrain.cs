@@ -10,7 +10,8 @@ namespace Simulator.Cluster.Grains;
 /// Hands a study's sessions out and follows them, once a second: pings every running session
 /// (collecting the end of those that ended, and finding those whose node died: a fresh activation
 /// that never ran them), then starts pending sessions up to the study's concurrency and each
-/// endpoint's session slots. The ledger is written after every tick that changed it.
+/// endpoint's session slots; a session's end frees its slot at once. The ledger is written after
+/// every tick that changed it.
 /// </summary>
 public sealed partial class StudyCoordinatorGrain(
     [PersistentState("study", ClusterHosting.StorageName)] IPersistentState<StudyLedger> ledger,
@@ -92,10 +93,18 @@ public sealed partial class StudyCoordinatorGrain(
     public async Task EndedAsync(SessionReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        Apply(Position(report.Index), report);
-        if (_dirty)
+        if (Ledger.Order is null)
         {
-            await SaveAsync().ConfigureAwait(true);
+            return;
+        }
+
+        // The freed slot is taken at once, not at the next tick. The ledger is saved by the tick: a
+        // coordinator that dies before then finds the truth again by pinging (and a complete run
+        // started again ends at once).
+        Apply(Position(report.Index), report);
+        if (!Ledger.Cancelled)
+        {
+            await DispatchAsync().ConfigureAwait(true);
         }
     }
 
