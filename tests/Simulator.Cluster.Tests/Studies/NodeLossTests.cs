@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Simulator.Cluster.Grains;
+using Simulator.Cluster.Nodes;
 using Simulator.Cluster.Tests.Postgres;
 using Simulator.Core.Events;
 using Simulator.Engine.Studies;
@@ -11,9 +13,10 @@ namespace Simulator.Cluster.Tests.Studies;
 
 /// <summary>
 /// Issue 10's acceptance test, as users run it: three <c>simulator node</c> processes on loopback with
-/// PostgreSQL membership run a 300-session study submitted by <c>simulator study --cluster</c>; one node
-/// is killed with kill -9 halfway. The study still ends with 300 complete runs, each with every turn
-/// exactly once, and its summary equals the same study run in process.
+/// PostgreSQL membership run a 300-session study submitted by <c>simulator study --cluster</c>; halfway,
+/// the node holding the study's coordinator (and some of its sessions) is killed with kill -9. The study
+/// still ends with 300 complete runs, each with every turn exactly once, and its summary equals the same
+/// study run in process.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class NodeLossTests(PostgresServer postgres)
@@ -70,13 +73,23 @@ public sealed class NodeLossTests(PostgresServer postgres)
                 await Task.Delay(50, limit.Token);
             }
 
-            nodes[0].Kill();   // kill -9: SIGKILL, no goodbye to the cluster
+            // The node holding the coordinator: the hardest one to lose.
+            var config = cluster with { ProbeSeconds = 1, MissedProbes = 2 };
+            await using var observer = await ClusterClient.ConnectAsync(config, Testbed.Quiet, limit.Token);
+            var coordinator = observer.Client.GetGrain<IStudyCoordinatorGrain>(folder);
+            var where = await observer.Client.GetGrain<IManagementGrain>(0).GetActivationAddress(coordinator);
+            Assert.NotNull(where);
+            var victim = nodes.Single(n => n.Stderr.Contains($"node 127.0.0.1:{where.Endpoint.Port} ", StringComparison.Ordinal));
+            victim.Kill();   // kill -9: SIGKILL, no goodbye to the cluster
             var killedAt = Completed(folder);
             Assert.InRange(killedAt, 150, 299);
 
             var exit = await client.ExitAsync(TimeSpan.FromMinutes(5));
             Assert.True(exit == 0, $"exit {exit}: {client.Stderr}{client.Stdout}");
             var json = JsonDocument.Parse(client.Stdout).RootElement;
+            var status = await coordinator.StatusAsync();
+            Assert.True(status.Restarts >= 1, "the killed node's sessions were not started again elsewhere");
+            Assert.Equal(2, status.Nodes);
             Assert.Equal(300, json.GetProperty("runs").GetInt32());
             Assert.Equal(300, Completed(folder));
 
