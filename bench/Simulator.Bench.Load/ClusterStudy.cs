@@ -15,7 +15,8 @@ namespace Simulator.Bench.Load;
 /// Cluster throughput (issue 10): one offline study (personas × scripted therapists × seeds) run in
 /// process, then on clusters of 1, 2 and 3 <c>simulator node</c> processes on this machine (each a
 /// fresh cluster id in the same PostgreSQL), submitted through the same study runner with the cluster
-/// executor. Reports turns a second, the ratio to in process, and the nodes' CPU per turn.
+/// executor, each after a warm-up of 12 runs. Reports turns a second, the ratio to in process, and the
+/// nodes' CPU per turn.
 /// </summary>
 internal static class ClusterStudy
 {
@@ -43,6 +44,9 @@ internal static class ClusterStudy
         var jobs = runner.Expand(study);
         var total = jobs.Sum(j => (long)j.Configuration.TotalTurns);
 
+        // Warm-ups (JIT, connections) with the first few runs, in process and on each cluster, outside the timings.
+        var warmUp = jobs.Take(12).ToList();
+        await runner.RunAsync(study, warmUp, new StudyFolder(Path.Combine(root, "local-warm-up")), new StudyOptions(Environment.ProcessorCount, false), Progress(), CancellationToken.None);
         var local = await TimeAsync(() => runner.RunAsync(study, jobs, new StudyFolder(Path.Combine(root, "local")), new StudyOptions(Environment.ProcessorCount, false), Progress(), CancellationToken.None));
         Row("in process", 0, local, total, local, null, 0);
 
@@ -63,6 +67,7 @@ internal static class ClusterStudy
 
                 await using var connection = await ClusterClient.ConnectAsync(config, NullLoggerFactory.Instance, CancellationToken.None);
                 var executor = connection.Executor(services.GetRequiredService<IOptions<ModelsOptions>>(), TimeProvider.System);
+                await runner.RunAsync(study, warmUp, new StudyFolder(Path.Combine(root, id + "-warm-up")), new StudyOptions(null, false), Progress(), executor, CancellationToken.None);
                 var folder = Path.Combine(root, id);
                 var cpuBefore = nodes.Sum(x => x.CpuSeconds());
                 var wall = await TimeAsync(() => runner.RunAsync(study, jobs, new StudyFolder(folder), new StudyOptions(null, false), Progress(), executor, CancellationToken.None));

@@ -56,7 +56,8 @@ public sealed partial class ClusterSessionExecutor(IClusterClient client, IOptio
             }
 
             var status = await Patiently(coordinator.StatusAsync, CancellationToken.None).ConfigureAwait(false);
-            foreach (var report in status.Ended.Where(r => reported.Add(r.Index)))
+            // An attempt this client joined may report runs it did not ask for (complete before it restarted).
+            foreach (var report in status.Ended.Where(r => byIndex.ContainsKey(r.Index) && reported.Add(r.Index)))
             {
                 var work = byIndex[report.Index];
                 progress.Continued(report.Turns - report.TurnsSeen);

@@ -9,8 +9,8 @@ namespace Simulator.Cluster.Grains;
 public interface IStudyCoordinatorGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Takes a study's sessions. The same sessions submitted again (a client that restarted) join the
-    /// attempt in progress; other sessions replace a finished or cancelled attempt. Returns why the
+    /// Takes a study's sessions. Sessions of the attempt in progress submitted again (a client that
+    /// restarted and resumes the study) join it; other sessions replace a finished or cancelled attempt. Returns why the
     /// order was refused (another attempt with other sessions is still running), or null.
     /// </summary>
     Task<string?> SubmitAsync(StudyOrder order);

@@ -45,11 +45,19 @@ public sealed partial class StudyCoordinatorGrain(
     public async Task<string?> SubmitAsync(StudyOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var same = Ledger.Order is { } current && current.Folder == order.Folder
-            && current.Jobs.Select(j => j.RunId).SequenceEqual(order.Jobs.Select(j => j.RunId), StringComparer.Ordinal);
-        if (same && !IsFinished())
+        // A client that restarted (its resumed study asks for the runs not yet complete: some of this
+        // attempt's) joins the attempt in progress.
+        var joins = !IsFinished() && Ledger.Order is { } current && current.Folder == order.Folder
+            && order.Jobs.Select(j => j.RunId).ToHashSet(StringComparer.Ordinal).IsSubsetOf(current.Jobs.Select(j => j.RunId));
+        if (joins)
         {
-            Ledger.Cancelled = false;   // a client that restarted joins the attempt in progress
+            // Runs a cancellation stopped before this client came back continue too.
+            Ledger.Cancelled = false;
+            foreach (var i in Ledger.Ended.Where(e => e.Value is { Status: RunStatus.Cancelled, Error: null }).Select(e => e.Key).ToList())
+            {
+                Ledger.Ended.Remove(i);
+                Ledger.Phases[i] = SessionPhase.Pending;
+            }
         }
         else
         {

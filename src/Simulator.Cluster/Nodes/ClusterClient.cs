@@ -23,7 +23,7 @@ public sealed class ClusterClient : IAsyncDisposable
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
     /// <summary>How long a connection may take before the cluster counts as down.</summary>
-    public static TimeSpan DefaultPatience { get; } = TimeSpan.FromSeconds(30);
+    public static TimeSpan DefaultPatience { get; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
     /// Connects to the cluster of <paramref name="cluster"/>; fails when no node of it answers within
