@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Simulator.Bench.Load;
 using Simulator.Core.Runs;
 using Simulator.Engine.Hosting;
 using Simulator.Engine.Runs;
@@ -58,11 +59,14 @@ var together = (Value("--start") ?? "spread") switch
 };
 var root = Path.Combine(Path.GetTempPath(), "simulator-bench-load", Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
 Environment.SetEnvironmentVariable("SIMULATOR_BENCH_KEY", "sk-bench");
-await using var server = await FakeModelServer.StartAsync(new FakeServerOptions { Latency = latency, ExpectedApiKey = "sk-bench" });
+await using var server = await FakeModelServer.StartAsync(new FakeServerOptions { Latency = latency, ExpectedApiKey = "sk-bench", KeepRequests = Value("--keep-requests") == "true" });
 
 Console.WriteLine($"latency {latency.TotalSeconds:0.###} s, {turns} turns a session, sessions started {(together ? "together" : "spread over one latency")}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 Console.WriteLine("| sessions N | therapist calls | wall (s) | ideal N/L | calls/s, steady | steady/ideal | calls/s, whole run | whole/ideal | peak working set (MB) | CPU ms per call |");
 Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+var diagnostics = new List<string>();
+using var gcEvents = new GcListener(sampleAllocations: args.Contains("--allocations"));
+using var httpMeters = new HttpMeters();
 foreach (var n in sizes.Prepend(4))
 {
     var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -79,10 +83,15 @@ foreach (var n in sizes.Prepend(4))
     var runs = services.GetRequiredService<RunService>();
     string[] personas = ["persecutory-delusion", "depression-suicidal", "ocd-checking"];
     server.Clear();
+    gcEvents.Clear();
+    httpMeters.Clear();
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var watch = Stopwatch.StartNew();
     var samples = new List<(double Seconds, int Calls)>();
     using var sampling = new CancellationTokenSource();
+    var probe = new LoadProbe();
+    var probing = probe.RunAsync(() => server.RequestCount, sampling.Token);
+    var startedAt = TimeProvider.System.GetUtcNow();
     var sampler = Task.Run(async () =>
     {
         while (!sampling.IsCancellationRequested)
@@ -99,16 +108,21 @@ foreach (var n in sizes.Prepend(4))
         }
 
         return await runs.RunAsync(
-            new RunConfiguration { Persona = personas[i % personas.Length], Therapist = "endpoint:local/fake-model", Turns = turns, Seed = i + 1 },
+            new RunConfiguration { Persona = personas[i % personas.Length], Therapist = "endpoint:local/fake-model", Turns = n == 4 ? Math.Min(turns, 3) : turns, Seed = i + 1 },
             null,
             CancellationToken.None);
     })));
     var wall = watch.Elapsed.TotalSeconds;
     await sampling.CancelAsync();
     await sampler;
+    await probing;
+    if (Value("--timeline") is { } timeline)
+    {
+        probe.WriteTimeline(Path.Combine(timeline, $"timeline-{n}.csv"));
+    }
     if (n == 4)
     {
-        continue;   // warm-up: the first sessions pay for JIT and connection set-up
+        continue;   // warm-up (3 turns): the first sessions pay for JIT and connection set-up
     }
 
     // Steady rate: the slope over the middle half of the run, away from ramp-up and wind-down.
@@ -123,8 +137,17 @@ foreach (var n in sizes.Prepend(4))
     var cpuPerCall = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / calls;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {n} | {calls} | {wall:0.00} | {ideal:0.0} | {steady:0.0} | {steady / ideal:P1} | {rate:0.0} | {rate / ideal:P1} | {process.PeakWorkingSet64 / 1e6:0} | {cpuPerCall:0.00} |{(failed > 0 ? $" {failed} runs failed" : "")}"));
+    var turnTimes = LoadProbe.TurnTimes(results.Select(r => r.Path), latency, startedAt + TimeSpan.FromSeconds(wall * 0.25), startedAt + TimeSpan.FromSeconds(wall * 0.75));
+    diagnostics.Add($"N = {n}: {probe.Summary(calls)}; {turnTimes}; {gcEvents.Summary()}; {httpMeters.Summary()}");
+    if (args.Contains("--allocations"))
+    {
+        diagnostics.Add(gcEvents.TopAllocations(40));
+    }
+
 }
 
+Console.WriteLine();
+diagnostics.ForEach(Console.WriteLine);
 Directory.Delete(root, recursive: true);
 
 double Arg(string name, double fallback) => Value(name) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.AI;
 using Simulator.Agents.Sessions;
+using Simulator.Core.Personas;
+using Simulator.Core.Protocols;
 using Simulator.Core.Transcripts;
 using Simulator.Models.Context;
 
@@ -50,13 +52,34 @@ public class ConversationPeekTests
         Assert.Equal((1, 1), (compactions, summarizer.Calls));   // the turn itself still compacts
     }
 
+    [Fact]
+    public async Task ForAsync_CompactingInASession_SendsTheSummaryRolesSeedForTheTurn()
+    {
+        var summarizer = new CountingClient();
+        var conversation = new Conversation(
+            x => [new ChatMessage(ChatRole.User, x.Patient), new ChatMessage(ChatRole.Assistant, x.Therapist)],
+            "for the therapist",
+            new ContextBudget(100, TokenCounter.Estimate, summarizer, _ => { })) { SummaryRole = "therapist.summary" };
+        var context = new SessionContext(new Persona(), new Protocol(), "professional", 7, 7, 20, new Persona().InitialState(), [], []);
+
+        await conversation.ForAsync("sys", History(6), context, CancellationToken.None, new ChatMessage(ChatRole.User, "patient 7"));
+
+        Assert.Equal(1, summarizer.Calls);
+        Assert.Equal(AgentOptions.For(context, "therapist.summary").Seed, summarizer.LastOptions?.Seed);
+        Assert.NotEqual(AgentOptions.For(context, "therapist").Seed, summarizer.LastOptions?.Seed);
+        Assert.NotNull(summarizer.LastOptions?.MaxOutputTokens);
+    }
+
     private sealed class CountingClient : IChatClient
     {
         public int Calls { get; private set; }
 
+        public ChatOptions? LastOptions { get; private set; }
+
         public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
         {
             Calls++;
+            LastOptions = options;
             return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "a short summary")));
         }
 

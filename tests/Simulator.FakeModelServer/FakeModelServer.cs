@@ -31,7 +31,7 @@ public sealed class FakeModelServer : IAsyncDisposable
     /// <summary>The server root, <c>http://127.0.0.1:PORT/</c> (the Ollama base address).</summary>
     public Uri Root { get; }
 
-    /// <summary>A snapshot of the requests received so far, in arrival order.</summary>
+    /// <summary>A snapshot of the requests received so far, in arrival order (none when <see cref="FakeServerOptions.KeepRequests"/> is false).</summary>
     public IReadOnlyCollection<ReceivedRequest> Requests => _state.Log.Snapshot();
 
     /// <summary>How many requests have been recorded.</summary>

@@ -21,6 +21,14 @@ public sealed record FakeServerOptions
     /// <summary>The reply text for a request; null gives a deterministic default derived from the request.</summary>
     public Func<ReceivedRequest, string>? Reply { get; init; }
 
+    /// <summary>
+    /// Whether every request is kept for <see cref="FakeModelServer.Requests"/>. Default true. A load test
+    /// sets it false: the server then only counts requests (<see cref="FakeModelServer.RequestCount"/>) and
+    /// makes a plain request's answer on arrival, letting its prompt go before it waits out the latency,
+    /// so the prompts of thousands of calls do not stay on the heap of the process it shares with the engine.
+    /// </summary>
+    public bool KeepRequests { get; init; } = true;
+
     /// <summary>How long a <see cref="FaultKind.Stall"/> waits before answering (ends early when the client aborts). Default 30 s.</summary>
     public TimeSpan StallFor { get; init; } = TimeSpan.FromSeconds(30);
 }

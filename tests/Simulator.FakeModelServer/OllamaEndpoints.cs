@@ -14,7 +14,7 @@ internal static class OllamaEndpoints
             return;
         }
 
-        var completion = CompletionFactory.Create(admission.Request, state, usePrefixCache: false);
+        var completion = admission.Answer ?? CompletionFactory.Create(admission.Request, state, usePrefixCache: false);
         var duration = state.Options.Latency;
         var truncated = admission.Request.Fault == FaultKind.TruncatedBody;
         if (!admission.Chat.Stream)

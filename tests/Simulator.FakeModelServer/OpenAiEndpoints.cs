@@ -14,7 +14,7 @@ internal static class OpenAiEndpoints
             return;
         }
 
-        var completion = CompletionFactory.Create(admission.Request, state, usePrefixCache: true);
+        var completion = admission.Answer ?? CompletionFactory.Create(admission.Request, state, usePrefixCache: true);
         var truncated = admission.Request.Fault == FaultKind.TruncatedBody;
         if (!admission.Chat.Stream)
         {

@@ -34,6 +34,17 @@ internal static class RequestGate
 
         state.Log.Add(request);
 
+        // When requests are not kept (a load test), a plain request's answer is made now and its prompt let
+        // go, so the thousands of requests waiting out their latency do not hold their prompts on the heap
+        // of the process the server shares with the engine under test.
+        Completion? answer = null;
+        if (!state.Options.KeepRequests && authorized && chat is not null && fault == FaultKind.None)
+        {
+            answer = CompletionFactory.Create(request, state, usePrefixCache: dialect == ChatDialect.OpenAi);
+            request = request with { Messages = [] };
+            chat = chat with { Messages = [] };
+        }
+
         if (!await Waits.DelayAsync(state.Options.Latency, context, state))
         {
             return null;
@@ -74,7 +85,7 @@ internal static class RequestGate
             case FaultKind.Stall when !await Waits.DelayAsync(state.Options.StallFor, context, state):
                 return null;
             default:
-                return new Admission(request, chat);
+                return new Admission(request, chat, answer);
         }
     }
 

@@ -1,31 +1,28 @@
 namespace Simulator.FakeModelServer;
 
-/// <summary>Hands out arrival indices and keeps every received request; thread-safe.</summary>
-internal sealed class RequestLog
+/// <summary>Hands out arrival indices and keeps every received request (or, when told not to, only counts them); thread-safe.</summary>
+internal sealed class RequestLog(bool keep)
 {
     private readonly Lock _gate = new();
     private readonly List<ReceivedRequest> _items = [];
     private int _lastIndex = -1;
+    private int _count;
 
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _items.Count;
-            }
-        }
-    }
+    public int Count => Volatile.Read(ref _count);
 
     public int NextIndex() => Interlocked.Increment(ref _lastIndex);
 
     public void Add(ReceivedRequest request)
     {
-        lock (_gate)
+        if (keep)
         {
-            _items.Add(request);
+            lock (_gate)
+            {
+                _items.Add(request);
+            }
         }
+
+        Interlocked.Increment(ref _count);
     }
 
     /// <summary>A copy of the requests in arrival (index) order.</summary>
@@ -48,6 +45,7 @@ internal sealed class RequestLog
         {
             _items.Clear();
             Interlocked.Exchange(ref _lastIndex, -1);
+            Interlocked.Exchange(ref _count, 0);
         }
     }
 }

@@ -7,7 +7,7 @@ internal sealed class ServerState(FakeServerOptions options) : IDisposable
 
     public FakeServerOptions Options { get; } = options;
 
-    public RequestLog Log { get; } = new();
+    public RequestLog Log { get; } = new(options.KeepRequests);
 
     public PrefixCache Cache { get; } = new();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Simulator.Core.Clinical;
 using Simulator.Core.Personas;
@@ -13,8 +14,13 @@ namespace Simulator.Agents.Prompts;
 /// </summary>
 public static class PatientPrompt
 {
+    // A persona is an immutable record: its card is made once, not every turn of every session.
+    private static readonly ConditionalWeakTable<Persona, string> Cards = new();
+
     /// <summary>The system prompt: who the patient is and how to speak.</summary>
-    public static string Card(Persona p)
+    public static string Card(Persona p) => Cards.GetValue(p, Write);
+
+    private static string Write(Persona p)
     {
         var d = p.Demographics;
         var sb = new StringBuilder();

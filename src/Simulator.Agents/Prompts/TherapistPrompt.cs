@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Simulator.Core.Protocols;
 
 namespace Simulator.Agents.Prompts;
@@ -5,8 +7,14 @@ namespace Simulator.Agents.Prompts;
 /// <summary>The therapist's system prompt: the protocol's template rendered with the style.</summary>
 public static class TherapistPrompt
 {
+    // A protocol is an immutable record: its prompt in each style is rendered once, not every turn of every session.
+    private static readonly ConditionalWeakTable<Protocol, ConcurrentDictionary<string, string>> Rendered = new();
+
     /// <summary>Renders the prompt.</summary>
     public static string Render(Protocol protocol, string style) =>
+        Rendered.GetValue(protocol, _ => new ConcurrentDictionary<string, string>(StringComparer.Ordinal)).GetOrAdd(style, s => RenderNew(protocol, s));
+
+    private static string RenderNew(Protocol protocol, string style) =>
         ProtocolRules.Placeholder().Replace(protocol.SystemPrompt, m => m.Groups[1].Value switch
         {
             "display_name" => protocol.DisplayName,

@@ -53,5 +53,18 @@ internal abstract class ScriptedChatClient(string modelId) : IChatClient
     // The prompt's words, carried forward over the history the calls share, so the growing history is not re-split on every call.
     private readonly PrefixFold<long> _inputWords = new(static () => 0, static (sum, m) => sum + Words(m.Text), static sum => sum);
 
-    private static int Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+    /// <summary>The words of <paramref name="text"/>: runs of characters between white space, as <c>Split(null, RemoveEmptyEntries)</c> counts them, without making them.</summary>
+    private static int Words(string text)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var space = char.IsWhiteSpace(c);
+            words += !space && !inWord ? 1 : 0;
+            inWord = !space;
+        }
+
+        return words;
+    }
 }

@@ -12,6 +12,9 @@ namespace Simulator.Agents.Sessions;
 /// </summary>
 internal sealed class Conversation(Func<Exchange, IEnumerable<ChatMessage>> mirror, string perspective, ContextBudget? budget, params ChatMessage[] preamble)
 {
+    /// <summary>The role whose seed the summary calls carry (<c>patient.summary</c>, <c>therapist.summary</c>); none when null.</summary>
+    public string? SummaryRole { get; init; }
+
     private readonly List<ChatMessage> _messages = [new(ChatRole.System, ""), .. preamble];
     private readonly int _fixed = 1 + preamble.Length;
     private int _mirrored;
@@ -23,7 +26,15 @@ internal sealed class Conversation(Func<Exchange, IEnumerable<ChatMessage>> mirr
     /// The messages for a request: <paramref name="system"/>, the preamble, the summary, the history
     /// from the window's start, then <paramref name="trailing"/> (this request only).
     /// </summary>
-    public async ValueTask<IReadOnlyList<ChatMessage>> ForAsync(string system, IReadOnlyList<Exchange> history, CancellationToken cancellationToken, params ChatMessage[] trailing)
+    public ValueTask<IReadOnlyList<ChatMessage>> ForAsync(string system, IReadOnlyList<Exchange> history, CancellationToken cancellationToken, params ChatMessage[] trailing) =>
+        ForAsync(system, history, null, cancellationToken, trailing);
+
+    /// <summary>
+    /// As <see cref="ForAsync(string, IReadOnlyList{Exchange}, CancellationToken, ChatMessage[])"/>, in the
+    /// session's <paramref name="context"/>: a summary written now carries <see cref="SummaryRole"/>'s seed for the turn.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<ChatMessage>> ForAsync(
+        string system, IReadOnlyList<Exchange> history, SessionContext? context, CancellationToken cancellationToken, params ChatMessage[] trailing)
     {
         if (history.Count < _mirrored)
         {
@@ -51,7 +62,8 @@ internal sealed class Conversation(Func<Exchange, IEnumerable<ChatMessage>> mirr
         _pending = trailing.Length;
         if (budget is { Tokens: > 0 } b && b.Counter.Count(_messages) is var tokens && tokens > b.Tokens)
         {
-            await CompactAsync(b, history, tokens, cancellationToken).ConfigureAwait(false);
+            var options = context is not null && SummaryRole is { } role ? AgentOptions.For(context, role) : null;
+            await CompactAsync(b, history, tokens, options, cancellationToken).ConfigureAwait(false);
         }
 
         return _messages;
@@ -82,7 +94,7 @@ internal sealed class Conversation(Func<Exchange, IEnumerable<ChatMessage>> mirr
         return copy;
     }
 
-    private async Task CompactAsync(ContextBudget b, IReadOnlyList<Exchange> history, int before, CancellationToken cancellationToken)
+    private async Task CompactAsync(ContextBudget b, IReadOnlyList<Exchange> history, int before, ChatOptions? options, CancellationToken cancellationToken)
     {
         var summaryAllowance = b.Tokens / 8;
         var kept = b.Counter.Count(_messages.Take(_fixed)) + summaryAllowance + b.Counter.Count(_messages.TakeLast(_pending));
@@ -106,7 +118,7 @@ internal sealed class Conversation(Func<Exchange, IEnumerable<ChatMessage>> mirr
             return;
         }
 
-        _summary = await SummaryWriter.WriteAsync(b.Summarizer, perspective, _summary, history.Skip(_from).Take(start - _from).ToList(), _from + 1, summaryAllowance, cancellationToken).ConfigureAwait(false);
+        _summary = await SummaryWriter.WriteAsync(b.Summarizer, perspective, _summary, history.Skip(_from).Take(start - _from).ToList(), _from + 1, summaryAllowance, options, cancellationToken).ConfigureAwait(false);
         var trailing = _messages.TakeLast(_pending).ToList();
         _messages.RemoveRange(_fixed, _messages.Count - _fixed);
         _messages.Add(new ChatMessage(ChatRole.System, $"Summary of the session so far (turns 1 to {start}): {_summary}\nThe conversation continues from turn {start + 1}."));

@@ -17,7 +17,7 @@ public sealed class PatientAgent(IChatClient model, ContextBudget? budget = null
         x => [new ChatMessage(ChatRole.Assistant, x.Patient), new ChatMessage(ChatRole.User, x.Therapist)],
         "for the client, whom you are playing (write them in the second person: 'you said…')",
         budget,
-        new ChatMessage(ChatRole.User, SessionOpener));
+        new ChatMessage(ChatRole.User, SessionOpener)) { SummaryRole = "patient.summary" };
 
     /// <summary>What the patient hears before the first turn (not part of the transcript).</summary>
     public const string SessionOpener = "Hello, I'm glad you came in today. What would you like to talk about?";
@@ -26,7 +26,7 @@ public sealed class PatientAgent(IChatClient model, ContextBudget? budget = null
     public async Task<string> SpeakAsync(IReadOnlyList<Exchange> history, SessionContext context, CancellationToken cancellationToken)
     {
         var direction = new ChatMessage(ChatRole.System, PatientPrompt.Direction(context.Persona, context.State, context.DueEvents, context.Turn));
-        var messages = await _conversation.ForAsync(PatientPrompt.Card(context.Persona, context.PatientRecap), history, cancellationToken, direction).ConfigureAwait(false);
+        var messages = await _conversation.ForAsync(PatientPrompt.Card(context.Persona, context.PatientRecap), history, context, cancellationToken, direction).ConfigureAwait(false);
         var response = await model.GetResponseAsync(messages, AgentOptions.For(context, "patient"), cancellationToken).ConfigureAwait(false);
         return AgentOptions.RequireText(response, "patient");
     }

@@ -15,7 +15,7 @@ public sealed class TherapistAgent(IChatClient model, ContextBudget? budget = nu
     private readonly Conversation _conversation = new(
         x => [new ChatMessage(ChatRole.User, x.Patient), new ChatMessage(ChatRole.Assistant, x.Therapist)],
         "for the therapist (write them as the therapist's own notes about the client)",
-        budget);
+        budget) { SummaryRole = "therapist.summary" };
 
     /// <summary>
     /// The therapist's reply and, for a scripted reference therapist, its ground-truth acts. A guard
@@ -27,7 +27,7 @@ public sealed class TherapistAgent(IChatClient model, ContextBudget? budget = nu
         ChatMessage[] trailing = context.GuardNote is { } note
             ? [new(ChatRole.User, patientMessage), new(ChatRole.System, note)]
             : [new(ChatRole.User, patientMessage)];
-        var messages = await _conversation.ForAsync(System(context), history, cancellationToken, trailing).ConfigureAwait(false);
+        var messages = await _conversation.ForAsync(System(context), history, context, cancellationToken, trailing).ConfigureAwait(false);
         var response = await model.GetResponseAsync(messages, AgentOptions.For(context, "therapist"), cancellationToken).ConfigureAwait(false);
         var labels = response.AdditionalProperties?.TryGetValue(SessionContext.GroundTruthKey, out var value) == true && value is IReadOnlyList<string> l
             ? l

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 using OllamaSharp;
@@ -16,6 +17,7 @@ public sealed class ModelEndpoint : IDisposable
 {
     private readonly HttpClient _http;
     private readonly string? _key;
+    private readonly ConcurrentDictionary<string, Lazy<IChatClient>> _clients = new(StringComparer.Ordinal);
 
     /// <summary>Opens the endpoint called <paramref name="name"/>; <paramref name="key"/> was read from its variable.</summary>
     public ModelEndpoint(string name, EndpointOptions options, string? key, TimeProvider clock)
@@ -82,8 +84,14 @@ public sealed class ModelEndpoint : IDisposable
     /// <summary>Its circuit breaker: opens for <c>BreakerBreakSeconds</c> when <c>BreakerFailureRatio</c> of at least <c>BreakerMinimumThroughput</c> attempts in <c>BreakerSamplingSeconds</c> hit endpoint faults (defaults: 0.5 of 10 in 30 s, for 5 s).</summary>
     public ResiliencePipeline Breaker { get; }
 
-    /// <summary>A provider client for <paramref name="model"/> on this endpoint.</summary>
-    public IChatClient CreateClient(string model)
+    /// <summary>
+    /// The provider client for <paramref name="model"/> on this endpoint, made on first use and shared by
+    /// every role and session that calls the model (the clients are thread-safe and hold no conversation).
+    /// </summary>
+    public IChatClient CreateClient(string model) =>
+        _clients.GetOrAdd(model, m => new Lazy<IChatClient>(() => NewClient(m))).Value;
+
+    private IChatClient NewClient(string model)
     {
         var baseUrl = new Uri(Options.BaseUrl!, UriKind.Absolute);
         if (Options.Kind == EndpointOptions.OllamaKind)

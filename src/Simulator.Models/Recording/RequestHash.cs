@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -19,7 +20,7 @@ public sealed class RequestHash
         () => IncrementalHash.CreateHash(HashAlgorithmName.SHA256),
         static (sha, m) =>
         {
-            sha.AppendData(Digest(m));
+            AppendDigest(sha, m);
             return sha;
         },
         static sha => sha.Clone());
@@ -31,7 +32,7 @@ public sealed class RequestHash
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var m in messages)
         {
-            sha.AppendData(Digest(m));
+            AppendDigest(sha, m);
         }
 
         return Finish(sha, options, model);
@@ -44,7 +45,29 @@ public sealed class RequestHash
         return Finish(sha, options, model);
     }
 
-    private static byte[] Digest(ChatMessage m) => SHA256.HashData(Encoding.UTF8.GetBytes(m.Role.Value + "\u001f" + m.Text));
+    /// <summary>
+    /// Appends a message's digest: SHA-256 of the UTF-8 of role, U+001F, text (the separator keeps a
+    /// surrogate pair from spanning the two, so the parts are encoded one after the other), in a pooled buffer.
+    /// </summary>
+    private static void AppendDigest(IncrementalHash sha, ChatMessage m)
+    {
+        var role = m.Role.Value;
+        var text = m.Text;
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(role.Length + 1 + text.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(role, buffer);
+            buffer[length++] = 0x1f;
+            length += Encoding.UTF8.GetBytes(text, buffer.AsSpan(length));
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, length), digest);
+            sha.AppendData(digest);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     private static string Finish(IncrementalHash sha, ChatOptions? options, string model)
     {

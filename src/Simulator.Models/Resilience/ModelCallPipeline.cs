@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Polly;
 using Polly.CircuitBreaker;
@@ -14,6 +15,8 @@ namespace Simulator.Models.Resilience;
 /// (rate limits after the server's Retry-After on their own allowance; other faults with
 /// exponential backoff), and replies checked for use. Every attempt is reported to the sink, to
 /// become a ModelCalled event. Built-in scripted models take the same path with one attempt.
+/// The provider client is not the pipeline's: disposing the pipeline leaves it open (an endpoint's
+/// clients are shared by every session on it).
 /// </summary>
 public sealed class ModelCallPipeline : DelegatingChatClient
 {
@@ -27,6 +30,10 @@ public sealed class ModelCallPipeline : DelegatingChatClient
     private readonly ResiliencePipeline _retries;
     private readonly RequestHash _hashes = new();
 
+    // Retry strategies hold no state, so one pipeline per endpoint serves every session's calls: a
+    // thousand sessions starting at once would otherwise each build (and validate) their own.
+    private static readonly ConditionalWeakTable<ModelEndpoint, StrongBox<(TimeProvider Clock, ResiliencePipeline Retries)>> RetriesByEndpoint = new();
+
     /// <summary>A pipeline for <paramref name="role"/> over <paramref name="inner"/>; <paramref name="endpoint"/> is null for scripted models.</summary>
     public ModelCallPipeline(IChatClient inner, string role, string model, SamplingOptions sampling, TokenCounter tokens, ModelEndpoint? endpoint, TimeProvider clock, Action<ModelCallRecord> sink)
         : base(inner)
@@ -38,7 +45,7 @@ public sealed class ModelCallPipeline : DelegatingChatClient
         _endpoint = endpoint;
         _clock = clock;
         _sink = sink;
-        _retries = endpoint is null ? ResiliencePipeline.Empty : Retries(endpoint.Options, clock);
+        _retries = endpoint is null ? ResiliencePipeline.Empty : RetriesFor(endpoint, clock);
     }
 
     /// <inheritdoc />
@@ -150,6 +157,18 @@ public sealed class ModelCallPipeline : DelegatingChatClient
         }
 
         return request;
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        // Nothing of the pipeline's own needs disposing, and the provider client belongs to its endpoint.
+    }
+
+    private static ResiliencePipeline RetriesFor(ModelEndpoint endpoint, TimeProvider clock)
+    {
+        var kept = RetriesByEndpoint.GetValue(endpoint, e => new StrongBox<(TimeProvider, ResiliencePipeline)>((clock, Retries(e.Options, clock)))).Value;
+        return ReferenceEquals(kept.Clock, clock) ? kept.Retries : Retries(endpoint.Options, clock);
     }
 
     private double Elapsed(long started) => _clock.GetElapsedTime(started).TotalMilliseconds;

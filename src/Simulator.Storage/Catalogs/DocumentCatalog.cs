@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Simulator.Core.Validation;
 using Simulator.Storage.Yaml;
@@ -6,12 +7,15 @@ namespace Simulator.Storage.Catalogs;
 
 /// <summary>
 /// A folder of YAML documents (personas or protocols) found by id or by file path, each validated
-/// on load. The first folder that exists is the catalog's home.
+/// on load. The first folder that exists is the catalog's home. A file loaded before is not parsed
+/// again while its bytes are unchanged (documents are immutable records, shared by the runs that
+/// load them): a study starting a thousand sessions of one persona reads its YAML once.
 /// </summary>
 public abstract class DocumentCatalog<T>
     where T : class
 {
     private readonly IReadOnlyList<string> _folders;
+    private readonly ConcurrentDictionary<string, CatalogEntry<T>> _loaded = new(StringComparer.Ordinal);
 
     /// <summary>Creates a catalog over the first existing folder of <paramref name="folders"/>.</summary>
     protected DocumentCatalog(IReadOnlyList<string> folders) => _folders = folders;
@@ -61,6 +65,39 @@ public abstract class DocumentCatalog<T>
 
     /// <summary>Loads and validates one file; its declared id must equal its file name.</summary>
     public CatalogEntry<T> LoadFile(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (_loaded.TryGetValue(full, out var known) && HashOrNull(full) == known.Hash)
+        {
+            return known;
+        }
+
+        // Kept only when the bytes hashed before parsing are the ones the entry records: a file
+        // rewritten during the load is parsed again next time.
+        var before = HashOrNull(full);
+        var entry = Parse(path);
+        if (before == entry.Hash)
+        {
+            _loaded[full] = entry;
+        }
+
+        return entry;
+    }
+
+    /// <summary>The SHA-256 of a file's bytes, or null when it cannot be read now (the full load then says why).</summary>
+    private static string? HashOrNull(string path)
+    {
+        try
+        {
+            return Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private CatalogEntry<T> Parse(string path)
     {
         var document = YamlDocumentLoader.Load<T>(path, Validate);
         var expected = Path.GetFileNameWithoutExtension(path);

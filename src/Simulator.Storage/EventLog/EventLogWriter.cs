@@ -134,13 +134,13 @@ public sealed class EventLogWriter : IAsyncDisposable
     /// <summary>Hands buffered frames to the operating system, so they survive the process dying.</summary>
     public Task FlushAsync(CancellationToken cancellationToken) => _stream.FlushAsync(cancellationToken);
 
-    /// <summary>Flushes to disk and closes.</summary>
+    /// <summary>Flushes to disk (awaiting the disk on a thread of its own, not the pool's) and closes.</summary>
     public async ValueTask DisposeAsync()
     {
         try
         {
             await _stream.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-            _stream.Flush(flushToDisk: true);
+            await DiskFlush.ToDiskAsync(_stream).ConfigureAwait(false);
             await _stream.DisposeAsync().ConfigureAwait(false);
         }
         finally
