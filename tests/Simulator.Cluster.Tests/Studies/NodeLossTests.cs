@@ -21,7 +21,7 @@ namespace Simulator.Cluster.Tests.Studies;
 [Collection(PostgresCollection.Name)]
 public sealed class NodeLossTests(PostgresServer postgres)
 {
-    private const int Turns = 8;
+    private const int Turns = 20;
 
     [Fact]
     public async Task ThreeNodes_OneKilledHalfway_StudyEndsWith300CompleteRuns_EachTurnOnce_AndTheInProcessSummary()
@@ -64,6 +64,8 @@ public sealed class NodeLossTests(PostgresServer postgres)
                 await node.WaitForAsync("joined cluster", TimeSpan.FromMinutes(2));
             }
 
+            // An observer, connected before the study starts, to find the coordinator's node at once.
+            await using var observer = await ClusterClient.ConnectAsync(cluster with { ProbeSeconds = 1, MissedProbes = 2 }, Testbed.Quiet, limit.Token);
             var folder = Path.Combine(cwd, "on-cluster");
             using var client = NodeProcess.Start(cwd, "study", studyFile, "--cluster", clusterFile, "--out", folder, "--json");
             var waited = Stopwatch.StartNew();
@@ -74,8 +76,6 @@ public sealed class NodeLossTests(PostgresServer postgres)
             }
 
             // The node holding the coordinator: the hardest one to lose.
-            var config = cluster with { ProbeSeconds = 1, MissedProbes = 2 };
-            await using var observer = await ClusterClient.ConnectAsync(config, Testbed.Quiet, limit.Token);
             var coordinator = observer.Client.GetGrain<IStudyCoordinatorGrain>(folder);
             var where = await observer.Client.GetGrain<IManagementGrain>(0).GetActivationAddress(coordinator);
             Assert.NotNull(where);
