@@ -56,6 +56,12 @@ internal sealed class LoadProbe
     /// <summary>Writes every sample to <paramref name="path"/> as CSV.</summary>
     public void WriteTimeline(string path) => File.WriteAllLines(path, _timeline);
 
+    /// <summary>The garbage collector's pauses since the probe was made.</summary>
+    public TimeSpan Paused => GC.GetTotalPauseDuration() - _pause;
+
+    /// <summary>Cores other processes used on average while the probe ran (from <c>/proc/stat</c>).</summary>
+    public double OtherCores => Math.Max(0, _machine.DefaultIfEmpty().Average() - _cores.DefaultIfEmpty().Average());
+
     /// <summary>One line: pool threads and queue at most, a pool item's wait (median, 99th percentile, max), GCs and pause.</summary>
     public string Summary(int calls)
     {
@@ -73,7 +79,7 @@ internal sealed class LoadProbe
     /// between the end of one therapist call and the end of the next (patient, appraisal, log, waiting for a
     /// thread). Turns whose call ended within [<paramref name="from"/>, <paramref name="to"/>] only.
     /// </summary>
-    public static string TurnTimes(IEnumerable<string> runFolders, TimeSpan latency, DateTimeOffset from, DateTimeOffset to)
+    public static (double CallOverMs, string Text) TurnTimes(IEnumerable<string> runFolders, TimeSpan latency, DateTimeOffset from, DateTimeOffset to)
     {
         var call = new List<double>();
         var rest = new List<double>();
@@ -95,8 +101,8 @@ internal sealed class LoadProbe
 
         call.Sort();
         rest.Sort();
-        return string.Create(CultureInfo.InvariantCulture,
-            $"per turn ms (mean p50/p90/p99): call − L {call.DefaultIfEmpty().Average():0.0} {Quantile(call, 0.5):0.0}/{Quantile(call, 0.9):0.0}/{Quantile(call, 0.99):0.0}; rest of turn {rest.DefaultIfEmpty().Average():0.0} {Quantile(rest, 0.5):0.0}/{Quantile(rest, 0.9):0.0}/{Quantile(rest, 0.99):0.0}");
+        return (call.DefaultIfEmpty().Average(), string.Create(CultureInfo.InvariantCulture,
+            $"per turn ms (mean p50/p90/p99): call − L {call.DefaultIfEmpty().Average():0.0} {Quantile(call, 0.5):0.0}/{Quantile(call, 0.9):0.0}/{Quantile(call, 0.99):0.0}; rest of turn {rest.DefaultIfEmpty().Average():0.0} {Quantile(rest, 0.5):0.0}/{Quantile(rest, 0.9):0.0}/{Quantile(rest, 0.99):0.0}"));
     }
 
     /// <summary>The machine's busy and total CPU ticks (<c>/proc/stat</c>; zeros where there is none).</summary>

@@ -19,6 +19,14 @@ using Simulator.FakeModelServer;
 // latency period as a study's sessions are once it runs; --start together starts all N at once, and
 // with a fixed latency they then stay in lock-step: every turn's N requests arrive as one wave.
 //
+// Beside the table, a line per N (LoadProbe, GcListener, HttpMeters) says where a shortfall comes
+// from: the cores the process and the rest of the machine used, the thread pool (threads, queue, how
+// long a posted item waits), allocation per call, GC pauses by generation with the bytes each
+// promoted, each turn split into the therapist call beyond L and the rest of the turn (from the
+// runs' logs), and the HTTP client's and server's own durations. --timeline DIR writes the samples
+// (every 50 ms) as CSV; --allocations samples allocations by type; --keep-requests true makes the
+// fake server keep every request as the tests' server does (by default here it only counts them).
+//
 // Cluster throughput (issue 10, ClusterStudy): one offline study in process, then on 1, 2, 3 node processes.
 //
 //   dotnet run -c Release --project bench/Simulator.Bench.Load -- --cluster cluster.yaml [--nodes 1,2,3] [--sessions 300] [--turns 20]
@@ -62,8 +70,8 @@ Environment.SetEnvironmentVariable("SIMULATOR_BENCH_KEY", "sk-bench");
 await using var server = await FakeModelServer.StartAsync(new FakeServerOptions { Latency = latency, ExpectedApiKey = "sk-bench", KeepRequests = Value("--keep-requests") == "true" });
 
 Console.WriteLine($"latency {latency.TotalSeconds:0.###} s, {turns} turns a session, sessions started {(together ? "together" : "spread over one latency")}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-Console.WriteLine("| sessions N | therapist calls | wall (s) | ideal N/L | calls/s, steady | steady/ideal | calls/s, whole run | whole/ideal | peak working set (MB) | CPU ms per call |");
-Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine("| sessions N | therapist calls | wall (s) | ideal N/L | calls/s, steady | steady/ideal | calls/s, whole run | whole/ideal | peak working set (MB) | CPU ms per call | GC pause (s) | call − L, mean (ms) | other processes (cores) |");
+Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 var diagnostics = new List<string>();
 using var gcEvents = new GcListener(sampleAllocations: args.Contains("--allocations"));
 using var httpMeters = new HttpMeters();
@@ -135,15 +143,14 @@ foreach (var n in sizes.Prepend(4))
     var ideal = n / latency.TotalSeconds;
     using var process = Process.GetCurrentProcess();
     var cpuPerCall = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / calls;
+    var (callOver, turnTimes) = LoadProbe.TurnTimes(results.Select(r => r.Path), latency, startedAt + TimeSpan.FromSeconds(wall * 0.25), startedAt + TimeSpan.FromSeconds(wall * 0.75));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {n} | {calls} | {wall:0.00} | {ideal:0.0} | {steady:0.0} | {steady / ideal:P1} | {rate:0.0} | {rate / ideal:P1} | {process.PeakWorkingSet64 / 1e6:0} | {cpuPerCall:0.00} |{(failed > 0 ? $" {failed} runs failed" : "")}"));
-    var turnTimes = LoadProbe.TurnTimes(results.Select(r => r.Path), latency, startedAt + TimeSpan.FromSeconds(wall * 0.25), startedAt + TimeSpan.FromSeconds(wall * 0.75));
+        $"| {n} | {calls} | {wall:0.00} | {ideal:0.0} | {steady:0.0} | {steady / ideal:P1} | {rate:0.0} | {rate / ideal:P1} | {process.PeakWorkingSet64 / 1e6:0} | {cpuPerCall:0.00} | {probe.Paused.TotalSeconds:0.00} | {callOver:0} | {probe.OtherCores:0.00} |{(failed > 0 ? $" {failed} runs failed" : "")}"));
     diagnostics.Add($"N = {n}: {probe.Summary(calls)}; {turnTimes}; {gcEvents.Summary()}; {httpMeters.Summary()}");
     if (args.Contains("--allocations"))
     {
         diagnostics.Add(gcEvents.TopAllocations(40));
     }
-
 }
 
 Console.WriteLine();

@@ -16,11 +16,13 @@ public sealed class TokenCounter
 
     private readonly Tokenizer? _tokenizer;
     private readonly ConditionalWeakTable<ChatMessage, StrongBox<int>> _messages = new();
+    private readonly ConditionalWeakTable<ChatMessage, StrongBox<int>>.CreateValueCallback _count;
 
     private TokenCounter(string name, Tokenizer? tokenizer)
     {
         Name = name;
         _tokenizer = tokenizer;
+        _count = m => new StrongBox<int>(Count(m.Text) + 4);   // made once: a lookup per message of every request should not allocate
     }
 
     /// <summary>Four characters a token, for models whose tokenizer is unknown.</summary>
@@ -48,7 +50,7 @@ public sealed class TokenCounter
     public int Count(string text) => _tokenizer?.CountTokens(text) ?? ((text.Length + 3) / 4);
 
     /// <summary>Tokens of a message as sent: its text plus four for the message's framing.</summary>
-    public int Count(ChatMessage message) => _messages.GetValue(message, m => new StrongBox<int>(Count(m.Text) + 4)).Value;
+    public int Count(ChatMessage message) => _messages.GetValue(message, _count).Value;
 
     /// <summary>Tokens of a request's messages.</summary>
     public int Count(IEnumerable<ChatMessage> messages) => messages.Sum(Count);
