@@ -35,6 +35,23 @@ public class PersonaCatalogTests
     }
 
     [Fact]
+    public void LoadFile_Unchanged_ReturnsTheSameEntry_Edited_ParsesAgain()
+    {
+        var path = Mutate("cached-card", t => t);
+        var catalog = new PersonaCatalog([Path.GetDirectoryName(path)!]);
+
+        var first = catalog.Get("cached-card");
+        var again = catalog.LoadFile(path);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("  age: 34\n", "  age: 35\n", StringComparison.Ordinal));
+        var edited = catalog.Get("cached-card");
+
+        Assert.Same(first, again);
+        Assert.Equal(34, first.Document.Demographics.Age);
+        Assert.Equal(35, edited.Document.Demographics.Age);
+        Assert.NotEqual(first.Hash, edited.Hash);
+    }
+
+    [Fact]
     public void LoadFile_UnknownField_NamesFileLineAndField()
     {
         var path = Mutate("unknown-field", t => t.Replace("  age: 34\n", "  age: 34\n  shoe_size: 9\n", StringComparison.Ordinal));
