@@ -33,8 +33,17 @@ internal sealed class LoadProbe
         {
             process.Refresh();
             var now = Stopwatch.GetTimestamp();
-            _cores.Add((process.TotalProcessorTime - cpu).TotalMilliseconds / Stopwatch.GetElapsedTime(at, now).TotalMilliseconds);
-            (cpu, at) = (process.TotalProcessorTime, now);
+            var elapsedMs = Stopwatch.GetElapsedTime(at, now).TotalMilliseconds;
+            if (elapsedMs < 10)
+            {
+                // The first pass comes straight after the start: too short an interval to divide by.
+                await Task.Delay(50, CancellationToken.None);
+                continue;
+            }
+
+            var used = process.TotalProcessorTime;
+            _cores.Add((used - cpu).TotalMilliseconds / elapsedMs);
+            (cpu, at) = (used, now);
             var ticks = MachineTicks();
             if (ticks.Total > machine.Total)
             {
