@@ -66,7 +66,7 @@ internal static class ClusterStudy
                 }
 
                 await using var connection = await ClusterClient.ConnectAsync(config, NullLoggerFactory.Instance, CancellationToken.None);
-                var executor = connection.Executor(services.GetRequiredService<IOptions<ModelsOptions>>(), TimeProvider.System);
+                var executor = connection.Executor(services.GetRequiredService<EndpointSlots>(), TimeProvider.System);
                 await runner.RunAsync(study, warmUp, new StudyFolder(Path.Combine(root, id + "-warm-up")), new StudyOptions(null, false), Progress(), executor, CancellationToken.None);
                 var folder = Path.Combine(root, id);
                 var cpuBefore = nodes.Sum(x => x.CpuSeconds());

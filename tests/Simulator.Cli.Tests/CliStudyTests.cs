@@ -24,7 +24,7 @@ public class CliStudyTests
         {
             // Halfway: some runs complete, others under way.
             var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (Completed(folder) < 3)
+            while (RunManifests.Completed(folder) < 3)
             {
                 Assert.True(waited.Elapsed < TimeSpan.FromMinutes(2) && !process.HasExited, "the study did not get halfway");
                 await Task.Delay(20);
@@ -34,7 +34,7 @@ public class CliStudyTests
             await process.WaitForExitAsync();
         }
 
-        var killedWith = Completed(folder);
+        var killedWith = RunManifests.Completed(folder);
         Assert.InRange(killedWith, 3, 7);
 
         var again = await CliRunner.RunAsync(cwd, "study", file);
@@ -49,7 +49,7 @@ public class CliStudyTests
         Assert.Equal(8 * 300, json.GetProperty("turns").GetInt64());
         Assert.Equal(Path.Combine(folder, "summary.csv"), json.GetProperty("summary").GetString());
 
-        Assert.Equal(8, Completed(folder));
+        Assert.Equal(8, RunManifests.Completed(folder));
         Assert.Equal(8, Directory.GetDirectories(folder).Length);
         var rows = (await File.ReadAllLinesAsync(Path.Combine(folder, "summary.csv"))).Skip(1).ToList();
         Assert.Equal(8, rows.Count);
@@ -67,21 +67,5 @@ public class CliStudyTests
         var table = await CliRunner.RunAsync(cwd, "study", file, "--resume");
         Assert.True(table.ExitCode == 0, table.Stderr);
         Assert.Contains("| scripted:sycophantic | 4 |", table.Stdout, StringComparison.Ordinal);
-    }
-
-    private static int Completed(string folder) => !Directory.Exists(folder) ? 0 : Directory.GetDirectories(folder)
-        .Select(d => Path.Combine(d, "manifest.json"))
-        .Count(m => File.Exists(m) && ReadStatus(m) == "completed");
-
-    private static string? ReadStatus(string manifest)
-    {
-        try
-        {
-            return JsonDocument.Parse(File.ReadAllText(manifest)).RootElement.GetProperty("status").GetString();
-        }
-        catch (Exception ex) when (ex is IOException or JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -58,7 +58,7 @@ internal static class StudyCommand
             else
             {
                 await using var connection = await ClusterClient.ConnectAsync(ClusterFile.Load(clusterFile), services.GetRequiredService<ILoggerFactory>(), cancellationToken);
-                var executor = connection.Executor(services.GetRequiredService<IOptions<ModelsOptions>>(), services.GetRequiredService<TimeProvider>());
+                var executor = connection.Executor(services.GetRequiredService<EndpointSlots>(), services.GetRequiredService<TimeProvider>());
                 result = await StudyProgressView.FollowAsync(runner.RunAsync(study, jobs, folder, options, progress, executor, cancellationToken), progress, study.Document.Name);
             }
 

@@ -1,10 +1,8 @@
 using MessagePack;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Simulator.Cluster.Grains;
 using Simulator.Engine.Runs;
 using Simulator.Engine.Studies;
-using Simulator.Models.Endpoints;
 using Simulator.Storage.EventLog;
 
 namespace Simulator.Cluster.Executor;
@@ -17,7 +15,7 @@ namespace Simulator.Cluster.Executor;
 /// until <see cref="Patience"/> has passed without an answer. Cancellation asks the coordinator to
 /// stop every session after its current turn, and waits for them.
 /// </summary>
-public sealed partial class ClusterSessionExecutor(IClusterClient client, IOptions<ModelsOptions> models, TimeProvider clock, ILogger<ClusterSessionExecutor> log) : ISessionExecutor
+public sealed partial class ClusterSessionExecutor(IClusterClient client, EndpointSlots slots, TimeProvider clock, ILogger<ClusterSessionExecutor> log) : ISessionExecutor
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 
@@ -87,9 +85,9 @@ public sealed partial class ClusterSessionExecutor(IClusterClient client, IOptio
     {
         var jobs = batch.Work.Select(w => new StudyOrderJob(
             w.Index, w.Job.RunId, MessagePackSerializer.Serialize(w.Job.Configuration, EventSerializer.Options), EndpointSlots.EndpointsOf(w.Job.Configuration))).ToList();
-        var slots = jobs.SelectMany(j => j.Endpoints).Distinct(StringComparer.Ordinal)
-            .ToDictionary(e => e, e => Math.Max(1, models.Value.Endpoint(e)?.MaxConcurrency ?? 1), StringComparer.Ordinal);
-        return new StudyOrder(batch.Folder, jobs, batch.Concurrency, slots);
+        var endpointSlots = jobs.SelectMany(j => j.Endpoints).Distinct(StringComparer.Ordinal)
+            .ToDictionary(e => e, slots.SlotsOf, StringComparer.Ordinal);
+        return new StudyOrder(batch.Folder, jobs, batch.Concurrency, endpointSlots);
     }
 
     /// <summary>Calls the cluster until it answers, or throws once it has not for <see cref="Patience"/>.</summary>

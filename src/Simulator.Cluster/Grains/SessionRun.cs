@@ -1,7 +1,7 @@
 using MessagePack;
-using Simulator.Core.Events;
 using Simulator.Core.Runs;
 using Simulator.Engine.Runs;
+using Simulator.Engine.Studies;
 using Simulator.Storage.EventLog;
 using Simulator.Storage.Runs;
 
@@ -16,10 +16,8 @@ internal sealed class SessionRun : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly SiloAddress _node;
     private readonly SessionOrder _order;
+    private readonly RunTally _tally = new();
     private SessionReport? _ended;
-    private int _turns;
-    private long _tokens;
-    private long _alerts;
 
     private SessionRun(SessionOrder order, SiloAddress node)
     {
@@ -34,7 +32,7 @@ internal sealed class SessionRun : IDisposable
     public SessionReport? Ended => Volatile.Read(ref _ended);
 
     /// <summary>The live counters.</summary>
-    public SessionPing Ping() => new(Ended is null, Volatile.Read(ref _turns), Interlocked.Read(ref _tokens), Interlocked.Read(ref _alerts), Ended, _node);
+    public SessionPing Ping() => new(Ended is null, (int)_tally.Turns, _tally.Tokens, _tally.Alerts, Ended, _node);
 
     /// <summary>Starts <paramref name="order"/> on the thread pool; <paramref name="failed"/> logs a run that raised an error.</summary>
     public static SessionRun Start(RunService runs, SessionOrder order, SiloAddress node, Action<Exception> failed)
@@ -56,7 +54,7 @@ internal sealed class SessionRun : IDisposable
         try
         {
             var config = MessagePackSerializer.Deserialize<RunConfiguration>(_order.Configuration, EventSerializer.Options);
-            var result = await runs.RunOrContinueAsync(config, _order.Folder, new RunWatch(_order.RunId, Count), _stop.Token).ConfigureAwait(false);
+            var result = await runs.RunOrContinueAsync(config, _order.Folder, new RunWatch(_order.RunId, _tally.Saw), _stop.Token).ConfigureAwait(false);
             report = Report(result.Status, result.Turns, result.ContentHash, result.EndReason, result.Error);
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -74,21 +72,5 @@ internal sealed class SessionRun : IDisposable
     }
 
     private SessionReport Report(string? status, int turns, string? contentHash, string? endReason, string? error) => new(
-        _order.Index, status, turns, Volatile.Read(ref _turns), contentHash, endReason, error, _node.ToString(), Interlocked.Read(ref _tokens), Interlocked.Read(ref _alerts));
-
-    private void Count(RunEvent e)
-    {
-        switch (e)
-        {
-            case StateStepped { Turn: > 0 }:
-                Interlocked.Increment(ref _turns);
-                break;
-            case ModelCalled call:
-                Interlocked.Add(ref _tokens, (long)call.PromptTokens + call.CompletionTokens);
-                break;
-            case AlertRaised:
-                Interlocked.Increment(ref _alerts);
-                break;
-        }
-    }
+        _order.Index, status, turns, (int)_tally.Turns, contentHash, endReason, error, _node.ToString(), _tally.Tokens, _tally.Alerts);
 }

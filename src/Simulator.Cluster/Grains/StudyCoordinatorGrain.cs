@@ -92,7 +92,7 @@ public sealed partial class StudyCoordinatorGrain(
             ended.Sum(r => (long)r.TurnsSeen) + live.Sum(p => (long)p.TurnsSeen),
             ended.Sum(r => r.Tokens) + live.Sum(p => p.Tokens),
             ended.Sum(r => r.Alerts) + live.Sum(p => p.Alerts),
-            ActiveNodes(),
+            ActiveNodes().Count,
             Ledger.Restarts,
             IsFinished()));
     }
@@ -209,7 +209,7 @@ public sealed partial class StudyCoordinatorGrain(
     private async Task DispatchAsync()
     {
         var order = Ledger.Order!;
-        var nodes = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToList();
+        var nodes = ActiveNodes();
         var capacity = order.Concurrency ?? 2 * Environment.ProcessorCount * Math.Max(1, nodes.Count);
         var running = Running().ToList();
         var load = nodes.ToDictionary(n => n, n => running.Count(i => _pings.GetValueOrDefault(i)?.Node == n || _placed.GetValueOrDefault(i) == n));
@@ -316,7 +316,7 @@ public sealed partial class StudyCoordinatorGrain(
     /// <summary>The key of a run's session grain: its run folder.</summary>
     public static string SessionKey(string folder, string runId) => Path.Combine(folder, runId);
 
-    private int ActiveNodes() => membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
+    private List<SiloAddress> ActiveNodes() => [.. membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress)];
 
     private static async Task Quietly(Task call)
     {

@@ -2,10 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Simulator.Cluster.Executor;
 using Simulator.Cluster.Hosting;
-using Simulator.Models.Endpoints;
+using Simulator.Engine.Studies;
 
 namespace Simulator.Cluster.Nodes;
 
@@ -59,8 +58,8 @@ public sealed class ClusterClient : IAsyncDisposable
     }
 
     /// <summary>The executor that runs a study's sessions on this cluster.</summary>
-    public ClusterSessionExecutor Executor(IOptions<ModelsOptions> models, TimeProvider clock) =>
-        new(Client, models, clock, _host.Services.GetRequiredService<ILoggerFactory>().CreateLogger<ClusterSessionExecutor>());
+    public ClusterSessionExecutor Executor(EndpointSlots slots, TimeProvider clock) =>
+        new(Client, slots, clock, _host.Services.GetRequiredService<ILoggerFactory>().CreateLogger<ClusterSessionExecutor>());
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -24,7 +24,7 @@ public sealed class EndpointSlots(IOptions<ModelsOptions> options)
         {
             foreach (var endpoint in EndpointsOf(config))
             {
-                var slot = _slots.GetOrAdd(endpoint, e => new SemaphoreSlim(Math.Max(1, options.Value.Endpoint(e)?.MaxConcurrency ?? 1)));
+                var slot = _slots.GetOrAdd(endpoint, e => new SemaphoreSlim(SlotsOf(e)));
                 await slot.WaitAsync(cancellationToken).ConfigureAwait(false);
                 taken.Add(slot);
             }
@@ -37,6 +37,9 @@ public sealed class EndpointSlots(IOptions<ModelsOptions> options)
 
         return new Held(taken);
     }
+
+    /// <summary>Sessions at once against <paramref name="endpoint"/>: its <c>MaxConcurrency</c> (at least 1).</summary>
+    public int SlotsOf(string endpoint) => Math.Max(1, options.Value.Endpoint(endpoint)?.MaxConcurrency ?? 1);
 
     /// <summary>The endpoints a run's therapist and patient call, in a fixed order (so two sessions never wait on each other's).</summary>
     public static IReadOnlyList<string> EndpointsOf(RunConfiguration config)

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using Simulator.Core.Events;
 using Simulator.Storage.Runs;
 using Simulator.Engine.Runs;
 
@@ -68,14 +67,14 @@ public sealed partial class LocalSessionExecutor(RunService runs, EndpointSlots 
             using var held = await slots.TakeAsync(work.Job.Configuration, cancellationToken).ConfigureAwait(false);
             progress.Started();
             started = true;
-            var turnsSeen = 0;
+            var seen = new RunTally();
             var watch = new RunWatch(work.Job.RunId, e =>
             {
-                turnsSeen += e is StateStepped { Turn: > 0 } ? 1 : 0;
+                seen.Saw(e);
                 progress.Saw(e);
             });
             result = await runs.RunOrContinueAsync(work.Job.Configuration, folder, watch, cancellationToken).ConfigureAwait(false);
-            progress.Continued(result.Turns - turnsSeen);
+            progress.Continued(result.Turns - (int)seen.Turns);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

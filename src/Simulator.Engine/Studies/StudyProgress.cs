@@ -9,31 +9,15 @@ namespace Simulator.Engine.Studies;
 public sealed class StudyProgress(int totalRuns, long totalTurns, TimeProvider clock)
 {
     private readonly long _started = clock.GetTimestamp();
-    private long _turns;
+    private readonly RunTally _tally = new();
     private long _turnsBefore;
-    private long _tokens;
-    private long _alerts;
     private int _done;
     private int _failed;
     private int _running;
     private int _skipped;
 
     /// <summary>Counts one saved event.</summary>
-    public void Saw(RunEvent e)
-    {
-        switch (e)
-        {
-            case StateStepped { Turn: > 0 }:
-                Interlocked.Increment(ref _turns);
-                break;
-            case ModelCalled call:
-                Interlocked.Add(ref _tokens, (long)call.PromptTokens + call.CompletionTokens);
-                break;
-            case AlertRaised:
-                Interlocked.Increment(ref _alerts);
-                break;
-        }
-    }
+    public void Saw(RunEvent e) => _tally.Saw(e);
 
     /// <summary>A run found complete from an earlier attempt: its turns count as done, not as this attempt's speed.</summary>
     public void Skipped(int turns)
@@ -63,23 +47,21 @@ public sealed class StudyProgress(int totalRuns, long totalTurns, TimeProvider c
     public void Follow(int running, long turns, long tokens, long alerts)
     {
         Volatile.Write(ref _running, running);
-        Interlocked.Exchange(ref _turns, turns);
-        Interlocked.Exchange(ref _tokens, tokens);
-        Interlocked.Exchange(ref _alerts, alerts);
+        _tally.Set(turns, tokens, alerts);
     }
 
     /// <summary>The counters now.</summary>
     public StudyProgressSnapshot Snapshot()
     {
         var elapsed = clock.GetElapsedTime(_started);
-        var turns = Interlocked.Read(ref _turns);
+        var turns = _tally.Turns;
         var before = Interlocked.Read(ref _turnsBefore);
         var rate = elapsed.TotalSeconds > 0 ? turns / elapsed.TotalSeconds : 0;
         var left = Math.Max(0, totalTurns - turns - before);
         TimeSpan? eta = rate > 0 ? TimeSpan.FromSeconds(left / rate) : null;
         return new StudyProgressSnapshot(
             totalRuns, Volatile.Read(ref _done), Volatile.Read(ref _failed), Volatile.Read(ref _running), Volatile.Read(ref _skipped),
-            turns + before, totalTurns, rate, Interlocked.Read(ref _tokens), Interlocked.Read(ref _alerts), elapsed, eta);
+            turns + before, totalTurns, rate, _tally.Tokens, _tally.Alerts, elapsed, eta);
     }
 }
 

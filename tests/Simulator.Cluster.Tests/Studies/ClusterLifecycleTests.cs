@@ -105,7 +105,7 @@ public sealed class ClusterLifecycleTests(PostgresServer postgres)
     }
 
     private static Executor.ClusterSessionExecutor Executor(ClusterClient connection, Testbed bed) =>
-        connection.Executor(bed.Services.GetRequiredService<IOptions<ModelsOptions>>(), TimeProvider.System);
+        connection.Executor(bed.Services.GetRequiredService<EndpointSlots>(), TimeProvider.System);
 
     private static StudyProgress Progress(IReadOnlyList<Core.Studies.StudyJob> jobs) =>
         new(jobs.Count, jobs.Sum(j => (long)j.Configuration.TotalTurns), TimeProvider.System);

@@ -42,7 +42,7 @@ public sealed class InProcessClusterTests(PostgresServer postgres)
         await bed.StartNodeAsync(cluster);
         await bed.StartNodeAsync(cluster);
         await using var connection = await ClusterClient.ConnectAsync(cluster, Testbed.Quiet, limit.Token);
-        var executor = connection.Executor(bed.Services.GetRequiredService<IOptions<ModelsOptions>>(), TimeProvider.System);
+        var executor = connection.Executor(bed.Services.GetRequiredService<EndpointSlots>(), TimeProvider.System);
         var remote = new StudyFolder(Path.Combine(bed.Root, "cluster"));
         var progress = Progress(jobs);
         var onCluster = await runner.RunAsync(study, jobs, remote, new StudyOptions(null, false), progress, executor, limit.Token);
@@ -102,7 +102,7 @@ public sealed class InProcessClusterTests(PostgresServer postgres)
         await bed.StartNodeAsync(cluster);
         await bed.StartNodeAsync(cluster);
         await using var connection = await ClusterClient.ConnectAsync(cluster, Testbed.Quiet, limit.Token);
-        var executor = connection.Executor(bed.Services.GetRequiredService<IOptions<ModelsOptions>>(), TimeProvider.System);
+        var executor = connection.Executor(bed.Services.GetRequiredService<EndpointSlots>(), TimeProvider.System);
 
         var result = await bed.Services.GetRequiredService<StudyRunner>().RunAsync(
             study, jobs, new StudyFolder(Path.Combine(bed.Root, "limit")), new StudyOptions(8, false), Progress(jobs), executor, limit.Token);

@@ -56,7 +56,7 @@ public sealed class NodeLossTests(PostgresServer postgres)
             study, jobs, local, new StudyOptions(Environment.ProcessorCount, false), new StudyProgress(300, 300L * Turns, TimeProvider.System), limit.Token);
         Assert.Equal(RunStatus.Completed, inProcess.Status);
 
-        var nodes = Enumerable.Range(0, 3).Select(_ => NodeProcess.Start(cwd, "node", "--cluster", clusterFile)).ToList();
+        var nodes = Enumerable.Range(0, 3).Select(_ => SimulatorProcess.Start(cwd, "node", "--cluster", clusterFile)).ToList();
         try
         {
             foreach (var node in nodes)
@@ -67,9 +67,9 @@ public sealed class NodeLossTests(PostgresServer postgres)
             // An observer, connected before the study starts, to find the coordinator's node at once.
             await using var observer = await ClusterClient.ConnectAsync(cluster with { ProbeSeconds = 1, MissedProbes = 2 }, Testbed.Quiet, limit.Token);
             var folder = Path.Combine(cwd, "on-cluster");
-            using var client = NodeProcess.Start(cwd, "study", studyFile, "--cluster", clusterFile, "--out", folder, "--json");
+            using var client = SimulatorProcess.Start(cwd, "study", studyFile, "--cluster", clusterFile, "--out", folder, "--json");
             var waited = Stopwatch.StartNew();
-            while (Completed(folder) < 150)
+            while (RunManifests.Completed(folder) < 150)
             {
                 Assert.True(waited.Elapsed < TimeSpan.FromMinutes(4) && !client.Process.HasExited, $"the study did not get halfway: {client.Stderr}");
                 await Task.Delay(50, limit.Token);
@@ -81,7 +81,7 @@ public sealed class NodeLossTests(PostgresServer postgres)
             Assert.NotNull(where);
             var victim = nodes.Single(n => n.Stderr.Contains($"node 127.0.0.1:{where.Endpoint.Port} ", StringComparison.Ordinal));
             victim.Kill();   // kill -9: SIGKILL, no goodbye to the cluster
-            var killedAt = Completed(folder);
+            var killedAt = RunManifests.Completed(folder);
             Assert.InRange(killedAt, 150, 299);
 
             var exit = await client.ExitAsync(TimeSpan.FromMinutes(5));
@@ -91,7 +91,7 @@ public sealed class NodeLossTests(PostgresServer postgres)
             Assert.True(status.Restarts >= 1, "the killed node's sessions were not started again elsewhere");
             Assert.Equal(2, status.Nodes);
             Assert.Equal(300, json.GetProperty("runs").GetInt32());
-            Assert.Equal(300, Completed(folder));
+            Assert.Equal(300, RunManifests.Completed(folder));
 
             var store = new RunStore(folder);
             foreach (var job in jobs)
@@ -109,22 +109,6 @@ public sealed class NodeLossTests(PostgresServer postgres)
             {
                 node.Dispose();
             }
-        }
-    }
-
-    private static int Completed(string folder) => !Directory.Exists(folder) ? 0 : Directory.GetDirectories(folder)
-        .Select(d => Path.Combine(d, "manifest.json"))
-        .Count(m => File.Exists(m) && ReadStatus(m) == "completed");
-
-    private static string? ReadStatus(string manifest)
-    {
-        try
-        {
-            return JsonDocument.Parse(File.ReadAllText(manifest)).RootElement.GetProperty("status").GetString();
-        }
-        catch (Exception ex) when (ex is IOException or JsonException)
-        {
-            return null;   // being replaced right now
         }
     }
 }

@@ -5,12 +5,12 @@ using Simulator.Tests.Shared;
 namespace Simulator.Cluster.Tests.Studies;
 
 /// <summary>The built <c>simulator</c> program as a separate process: a node, or a study's client.</summary>
-internal sealed class NodeProcess : IDisposable
+internal sealed class SimulatorProcess : IDisposable
 {
     private readonly StringBuilder _stderr = new();
     private readonly StringBuilder _stdout = new();
 
-    private NodeProcess(Process process)
+    private SimulatorProcess(Process process)
     {
         Process = process;
         process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
@@ -25,23 +25,8 @@ internal sealed class NodeProcess : IDisposable
 
     public string Stdout => Read(_stdout);
 
-    public static NodeProcess Start(string workingDirectory, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Program);
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        return new NodeProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start the simulator"));
-    }
+    public static SimulatorProcess Start(string workingDirectory, params string[] args) =>
+        new(Process.Start(RepoPaths.Simulator(workingDirectory, args)) ?? throw new InvalidOperationException("could not start the simulator"));
 
     /// <summary>Waits until standard error shows <paramref name="text"/>; fails if the process exits first or time runs out.</summary>
     public async Task WaitForAsync(string text, TimeSpan limit)
@@ -82,8 +67,6 @@ internal sealed class NodeProcess : IDisposable
         Process.Dispose();
     }
 
-    private static string Program { get; } = FindProgram();
-
     private static void Append(StringBuilder to, string? line)
     {
         if (line is null)
@@ -103,12 +86,5 @@ internal sealed class NodeProcess : IDisposable
         {
             return from.ToString();
         }
-    }
-
-    private static string FindProgram()
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var path = Path.Combine(RepoPaths.Root, "src", "Simulator.Cli", "bin", configuration, "net10.0", "simulator.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: simulator.dll not found.", path);
     }
 }
