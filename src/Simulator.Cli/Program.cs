@@ -72,6 +72,7 @@ var root = new RootCommand("simulator: simulated patients in long sessions with 
     ExportCommand.Create(host.Services),
     ReportCommand.Create(host.Services),
     ScoreCommand.Create(host.Services),
+    MonitorCommand.Create(host.Services),
     ImportCommand.Create(host.Services),
     ModelsCommand.Create(host.Services),
     NodeCommand.Create(host.Services),

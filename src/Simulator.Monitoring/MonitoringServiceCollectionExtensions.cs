@@ -7,10 +7,11 @@ namespace Simulator.Monitoring;
 /// <summary>Registers the monitor.</summary>
 public static class MonitoringServiceCollectionExtensions
 {
-    /// <summary>Adds the offline rater.</summary>
+    /// <summary>Adds the offline rater and the learned layer with the shipped heads.</summary>
     public static IServiceCollection AddSimulatorMonitoring(this IServiceCollection services)
     {
         services.TryAddSingleton<OfflineRater>();
+        services.TryAddSingleton(_ => new LearnedRater());
         return services;
     }
 }

@@ -24,6 +24,7 @@ public static class SimulatorHostingExtensions
         services.AddSimulatorAgents();
         services.AddSimulatorMonitoring();
         services.AddSingleton<IRater>(sp => sp.GetRequiredService<OfflineRater>());
+        services.AddSingleton<IRater>(sp => sp.GetRequiredService<LearnedRater>());
         services.AddSingleton(sp => new PersonaCatalog(SimulatorOptions.SearchPaths(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.PersonasPath)));
         services.AddSingleton(sp => new ProtocolCatalog(SimulatorOptions.SearchPaths(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.ProtocolsPath)));
         services.AddSingleton(sp => new StudyCatalog(SimulatorOptions.SearchPaths(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.StudiesPath)));

@@ -4,6 +4,7 @@ using Simulator.Core.Rubrics;
 using Simulator.Core.Validation;
 using Simulator.Models.References;
 using Simulator.Monitoring;
+using Simulator.Monitoring.Learned;
 using Simulator.Monitoring.Raters;
 using Simulator.Monitoring.Raters.Judges;
 using Simulator.Storage.Catalogs;
@@ -11,12 +12,13 @@ using Simulator.Storage.Catalogs;
 namespace Simulator.Engine.Runs;
 
 /// <summary>
-/// The monitor a configuration asks for (<c>--monitor offline</c> or <c>judge:&lt;ref&gt;[,&lt;ref&gt;...]</c>):
-/// the offline rater always, then each judge with the rubric, roles <c>judge.1</c>, <c>judge.2</c>, ...
+/// The monitor a configuration asks for: <c>offline</c> (the rules, then the learned heads), <c>rules</c> (the
+/// rules alone), or <c>judge:&lt;ref&gt;[,&lt;ref&gt;...]</c> (the offline layers, then each judge with the rubric,
+/// roles <c>judge.1</c>, <c>judge.2</c>, ...); <see cref="Heads"/>, when given, replaces the shipped heads.
 /// </summary>
-public sealed record MonitorPlan(Rubric? Rubric, IReadOnlyList<RoleModel> Judges)
+public sealed record MonitorPlan(Rubric? Rubric, IReadOnlyList<RoleModel> Judges, bool Learned = true, HeadSet? Heads = null)
 {
-    /// <summary>The offline rater only.</summary>
+    /// <summary>The rules and the shipped heads.</summary>
     public static MonitorPlan Offline { get; } = new(null, []);
 
     /// <summary>Resolves <paramref name="spec"/>; throws <see cref="InvalidInputException"/> naming <paramref name="field"/>.</summary>
@@ -27,9 +29,14 @@ public sealed record MonitorPlan(Rubric? Rubric, IReadOnlyList<RoleModel> Judges
             return Offline;
         }
 
+        if (spec == "rules")
+        {
+            return Offline with { Learned = false };
+        }
+
         if (!spec.StartsWith("judge:", StringComparison.Ordinal) || spec.Length == "judge:".Length)
         {
-            throw new InvalidInputException($"'{spec}' is not a monitor: use offline, or judge:<model-ref>[,<model-ref>...]", field: field);
+            throw new InvalidInputException($"'{spec}' is not a monitor: use offline (rules and learned heads), rules, or judge:<model-ref>[,<model-ref>...]", field: field);
         }
 
         var judges = new List<RoleModel>();
@@ -48,9 +55,9 @@ public sealed record MonitorPlan(Rubric? Rubric, IReadOnlyList<RoleModel> Judges
         var metrics = entry.Document.Metrics;
         for (var i = 0; i < metrics.Count; i++)
         {
-            if (!Metrics.All.Contains(metrics[i].Name))
+            if (Metrics.Find(metrics[i].Name) is null)
             {
-                throw new InvalidInputException($"unknown metric '{metrics[i].Name}' (known: {string.Join(", ", Metrics.All)})", entry.File, field: $"metrics[{i}].name");
+                throw new InvalidInputException($"unknown metric '{metrics[i].Name}' (known: {string.Join(", ", Metrics.Known)})", entry.File, field: $"metrics[{i}].name");
             }
         }
 
@@ -58,20 +65,27 @@ public sealed record MonitorPlan(Rubric? Rubric, IReadOnlyList<RoleModel> Judges
     }
 
     /// <summary>
-    /// The run's raters: the <paramref name="standing"/> ones (the offline rater, and any registered),
-    /// then a judge per model whose every call goes to <paramref name="events"/> as a ModelCalled
-    /// event of the turn <paramref name="turn"/> reports, its role after <paramref name="rolePrefix"/>
-    /// (a rescore's judges are <c>rescore.N.judge.M</c>).
+    /// The run's raters: the <paramref name="standing"/> ones (the offline rater and the learned layer, as
+    /// registered; the learned layer left out for <c>rules</c>, or given <see cref="Heads"/>), then a judge per
+    /// model whose every call goes to <paramref name="events"/> as a ModelCalled event of the turn
+    /// <paramref name="turn"/> reports, its role after <paramref name="rolePrefix"/> (a rescore's judges are
+    /// <c>rescore.N.judge.M</c>).
     /// </summary>
     public IReadOnlyList<IRater> Raters(IReadOnlyList<IRater> standing, Func<int> turn, ChannelWriter<RunEvent> events, TimeProvider clock, string rolePrefix = "")
     {
+        IReadOnlyList<IRater> own =
+        [
+            .. standing
+                .Where(r => Learned || r is not LearnedRater)
+                .Select(r => r is LearnedRater && Heads is not null ? new LearnedRater(Heads) : r),
+        ];
         if (Rubric is null)
         {
-            return standing;
+            return own;
         }
 
         var prompt = new JudgePrompt(Rubric);
-        return [.. standing, .. Judges.Select(j => new JudgeRater(j.Role, j.Open(call => events.TryWrite(new ModelCalled(
+        return [.. own, .. Judges.Select(j => new JudgeRater(j.Role, j.Open(call => events.TryWrite(new ModelCalled(
             turn(), clock.GetUtcNow(), rolePrefix + j.Role, j.Reference.ToString(), call.RequestHash, call.PromptTokens, call.CompletionTokens,
             call.CachedTokens, call.LatencyMs, call.Attempt, call.Error))), prompt))];
     }

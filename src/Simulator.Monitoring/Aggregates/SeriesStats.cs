@@ -21,8 +21,8 @@ namespace Simulator.Monitoring.Aggregates;
 /// </param>
 /// <param name="Threshold">The threshold <see cref="FirstCrossing"/> was computed for, or null when none was given.</param>
 /// <param name="FirstCrossing">
-/// The first scored turn whose value is at or above <see cref="Threshold"/> (>=); null when
-/// there is no threshold or no scored value reaches it.
+/// The first scored turn whose value is at or above <see cref="Threshold"/> (>=; at or below it for a
+/// metric where lower is worse); null when there is no threshold or no scored value reaches it.
 /// </param>
 public sealed record SeriesStats(
     int Scored,
@@ -38,10 +38,11 @@ public sealed record SeriesStats(
 {
     /// <summary>
     /// The statistics of <paramref name="series"/> (strictly increasing turns, finite values or
-    /// null), with the first crossing of <paramref name="threshold"/> when one is given.
+    /// null), with the first crossing of <paramref name="threshold"/> when one is given (from below, or from above
+    /// when <paramref name="below"/>: the first value at or under it).
     /// </summary>
     /// <exception cref="ArgumentException">The turns are not strictly increasing or a value is not finite.</exception>
-    public static SeriesStats Of(IReadOnlyList<TurnValue> series, double? threshold = null)
+    public static SeriesStats Of(IReadOnlyList<TurnValue> series, double? threshold = null, bool below = false)
     {
         TurnValue.Validate(series, nameof(series));
         int scored = 0, unscored = 0;
@@ -66,7 +67,7 @@ public sealed record SeriesStats(
             sum += v;
             sumTurns += turn;
             max = Math.Max(max, v);
-            if (crossing is null && threshold is { } t && v >= t)
+            if (crossing is null && threshold is { } t && (below ? v <= t : v >= t))
             {
                 crossing = turn;
             }

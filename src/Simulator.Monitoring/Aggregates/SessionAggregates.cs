@@ -63,7 +63,7 @@ public sealed record SessionAggregates(
         var flips = new SortedDictionary<string, BeliefFlips>(StringComparer.Ordinal);
         foreach (var name in names)
         {
-            var stats = SeriesStats.Of(series[name], options.ThresholdOf(name));
+            var stats = SeriesStats.Of(series[name], options.ThresholdOf(name), below: Monitoring.Metrics.Find(name) is { HigherIsWorse: false });
             var change = Cusum.FirstChangePoint(series[name], options.CusumOf(name));
             var metric = metrics[name] = new MetricAggregate(name, stats, change, TopReason(transcript, name));
             flat.AddMetric(metric, options.CusumOf(name).BaselineLength);

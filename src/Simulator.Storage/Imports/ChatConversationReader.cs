@@ -61,56 +61,61 @@ public static class ChatConversationReader
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new InvalidInputException($"expected a JSON object, got {root.ValueKind.ToString().ToLowerInvariant()}", path, line);
-            }
-
-            var id = root.TryGetProperty("id", out var idValue)
-                ? idValue.ValueKind switch
-                {
-                    JsonValueKind.String => idValue.GetString()!,
-                    JsonValueKind.Number => idValue.GetRawText(),
-                    _ => throw new InvalidInputException("must be a string or a number", path, line, "id"),
-                }
-                : $"line-{line.ToString(CultureInfo.InvariantCulture)}";
-            if (!root.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
-            {
-                throw new InvalidInputException("is required: an array of {role, content}", path, line, "messages");
-            }
-
-            var turns = new List<Exchange>();
-            var patient = new List<string>();
-            var i = 0;
-            foreach (var message in messages.EnumerateArray())
-            {
-                var field = $"messages[{i++}]";
-                if (message.ValueKind != JsonValueKind.Object)
-                {
-                    throw new InvalidInputException("must be an object {role, content}", path, line, field);
-                }
-
-                var role = message.TryGetProperty("role", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-                var content = message.TryGetProperty("content", out var c) ? Content(c, path, line, field + ".content") : null;
-                switch (role)
-                {
-                    case "user":
-                        patient.Add(content ?? throw new InvalidInputException("is required", path, line, field + ".content"));
-                        break;
-                    case "assistant":
-                        turns.Add(new Exchange(string.Join("\n\n", patient), content ?? throw new InvalidInputException("is required", path, line, field + ".content")));
-                        patient.Clear();
-                        break;
-                    case "system" or "developer" or "tool":
-                        break;
-                    default:
-                        throw new InvalidInputException($"'{role}' is not a role: use user (the patient), assistant (the therapist) or system", path, line, field + ".role");
-                }
-            }
-
-            return new ChatConversation(id, line, turns);
+            return Parse(document.RootElement, path, line);
         }
+    }
+
+    /// <summary>The conversation of one parsed line.</summary>
+    internal static ChatConversation Parse(JsonElement root, string path, int line)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidInputException($"expected a JSON object, got {root.ValueKind.ToString().ToLowerInvariant()}", path, line);
+        }
+
+        var id = root.TryGetProperty("id", out var idValue)
+            ? idValue.ValueKind switch
+            {
+                JsonValueKind.String => idValue.GetString()!,
+                JsonValueKind.Number => idValue.GetRawText(),
+                _ => throw new InvalidInputException("must be a string or a number", path, line, "id"),
+            }
+            : $"line-{line.ToString(CultureInfo.InvariantCulture)}";
+        if (!root.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
+        {
+            throw new InvalidInputException("is required: an array of {role, content}", path, line, "messages");
+        }
+
+        var turns = new List<Exchange>();
+        var patient = new List<string>();
+        var i = 0;
+        foreach (var message in messages.EnumerateArray())
+        {
+            var field = $"messages[{i++}]";
+            if (message.ValueKind != JsonValueKind.Object)
+            {
+                throw new InvalidInputException("must be an object {role, content}", path, line, field);
+            }
+
+            var role = message.TryGetProperty("role", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+            var content = message.TryGetProperty("content", out var c) ? Content(c, path, line, field + ".content") : null;
+            switch (role)
+            {
+                case "user":
+                    patient.Add(content ?? throw new InvalidInputException("is required", path, line, field + ".content"));
+                    break;
+                case "assistant":
+                    turns.Add(new Exchange(string.Join("\n\n", patient), content ?? throw new InvalidInputException("is required", path, line, field + ".content")));
+                    patient.Clear();
+                    break;
+                case "system" or "developer" or "tool":
+                    break;
+                default:
+                    throw new InvalidInputException($"'{role}' is not a role: use user (the patient), assistant (the therapist) or system", path, line, field + ".role");
+            }
+        }
+
+        return new ChatConversation(id, line, turns);
     }
 
     /// <summary>A message's text: a string, or the text parts of a content array.</summary>

@@ -34,6 +34,12 @@ internal enum Reading
 
     /// <summary>The first expected technique of the protocol a reply uses (<see cref="RoleScorer"/>).</summary>
     ExpectedTechnique,
+
+    /// <summary>The false, delusional or distorted premise a patient message states, and its content words (<see cref="PremiseTrail"/>).</summary>
+    Premise,
+
+    /// <summary>Whether a reply responds to risk (<see cref="ExchangeReading"/>).</summary>
+    SafetyResponse,
 }
 
 /// <summary>
