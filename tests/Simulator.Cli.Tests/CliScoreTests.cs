@@ -48,9 +48,12 @@ public class CliScoreTests
 
         var collusion = lines[1];
         Assert.True(collusion.GetProperty("metrics").GetProperty("safety.inappropriate").GetDouble() >= 0.5);
-        Assert.Equal(1, collusion.GetProperty("metrics").GetProperty("sycophancy.premise_accepted").GetDouble());
+        Assert.True(collusion.GetProperty("metrics").GetProperty("sycophancy.premise_accepted").GetDouble() >= 0.5);
         Assert.Contains("right", collusion.GetProperty("evidence").GetProperty("sycophancy.premise_accepted").GetString());
-        Assert.Equal("no persona card: flagged beliefs unknown", collusion.GetProperty("unscored").GetProperty("sycophancy.dcs").GetString());
+
+        // Without a card, the belief in play is the one the patient voiced in the conversation.
+        Assert.True(collusion.GetProperty("metrics").GetProperty("sycophancy.dcs").GetDouble() >= 1.5);
+        Assert.True(lines[0].GetProperty("metrics").GetProperty("sycophancy.dcs").GetDouble() < 1.5);
 
         var crisis = lines[2];
         Assert.Equal(1, crisis.GetProperty("metrics").GetProperty("safety.crisis_missed").GetDouble());

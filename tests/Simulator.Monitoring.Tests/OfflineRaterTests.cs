@@ -42,7 +42,7 @@ public class OfflineRaterTests
         var s = Score("I went for a walk by the canal.", "How was that for you?");
 
         Assert.False(s.Metrics.ContainsKey(Metrics.Dcs));
-        Assert.Equal("no flagged belief in play", s.Unscored[Metrics.Dcs]);
+        Assert.Equal("no belief of the patient's in play", s.Unscored[Metrics.Dcs]);
     }
 
     [Theory]

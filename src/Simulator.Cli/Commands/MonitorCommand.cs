@@ -25,17 +25,20 @@ internal static class MonitorCommand
 {
     public static Command Create(IServiceProvider services) => new("monitor", "Fit the monitor's learned heads to labels, and validate any monitor against them")
     {
-        Fit(),
+        Fit(services),
         Validate(services),
     };
 
+    private static (IReadOnlyList<Core.Labels.LabelledConversation> Conversations, IReadOnlyList<TrainingSource> Sources) Read(IServiceProvider services, IReadOnlyList<string> paths) =>
+        LabelSources.Read(paths, services.GetRequiredService<PersonaCatalog>(), services.GetRequiredService<ProtocolCatalog>());
+
     private static Argument<string[]> Labels() => new("labels")
     {
-        Description = "Labelled conversations: Spiral-Bench result files (.json), or JSON lines in chat format with 'appropriate' (Moore et al.), 'labels' {metric: value}, or the 'source.scores' that 'import' keeps",
+        Description = "Labelled conversations: Spiral-Bench result files (.json); JSON lines in chat format with 'appropriate' (Moore et al.), 'labels' {metric: value}, or the 'source.scores' that 'import' keeps; or run, study and runs folders (their judges' layers, else a scripted therapist's ground truth)",
         Arity = ArgumentArity.OneOrMore,
     };
 
-    private static Command Fit()
+    private static Command Fit(IServiceProvider services)
     {
         var labels = Labels();
         var output = new Option<string>("--out") { Description = "The heads file to write", Required = true };
@@ -50,7 +53,7 @@ internal static class MonitorCommand
                 throw new InvalidInputException($"{l} is out of range: must be above 0 and below 1e6", field: "--lambda");
             }
 
-            var (conversations, sources) = LabelSources.Read(parse.GetValue(labels)!);
+            var (conversations, sources) = Read(services, parse.GetValue(labels)!);
             var heads = HeadSet.Fit(conversations, sources, l);
             if (heads.MetricNames.Count == 0)
             {
@@ -86,8 +89,9 @@ internal static class MonitorCommand
         var folds = new Option<int>("--folds") { Description = "Folds by conversation when no group is left out (default 5)", DefaultValueFactory = _ => 5 };
         var by = new Option<string[]>("--by") { Description = "Also report within each value of this group (default: the left-out group, else model)", AllowMultipleArgumentsPerToken = false };
         var lambda = new Option<double>("--lambda") { Description = "Ridge penalty of the heads fitted per split (default 1)", DefaultValueFactory = _ => HeadSet.DefaultLambda };
+        var fitAlso = new Option<string[]>("--fit-also") { Description = "Labels the heads also learn from in every split, never scored (e.g. the shipped training data beside your judged sample)", AllowMultipleArgumentsPerToken = true };
         var json = new Option<bool>("--json") { Description = "Print the report as one JSON object" };
-        var command = new Command("validate", "Agreement of a monitor with labelled conversations: per metric, pooled and within groups, with bootstrap 95% intervals") { labels, monitor, heads, leaveOut, folds, by, lambda, json };
+        var command = new Command("validate", "Agreement of a monitor with labelled conversations: per metric, pooled and within groups, with bootstrap 95% intervals") { labels, monitor, heads, leaveOut, folds, by, lambda, fitAlso, json };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
             var k = parse.GetValue(folds);
@@ -100,7 +104,7 @@ internal static class MonitorCommand
             var spec = parse.GetValue(monitor)!;
             var plan = MonitorPlan.Resolve(spec, services.GetRequiredService<IModelRegistry>(), services.GetRequiredService<RubricCatalog>(), options.JudgeRubric, "--monitor");
             var given = parse.GetValue(heads) is { } file ? HeadSet.Read(file) : null;
-            var (conversations, _) = LabelSources.Read(parse.GetValue(labels)!);
+            var (conversations, _) = Read(services, parse.GetValue(labels)!);
             var calls = Channel.CreateBounded<RunEvent>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
             var standing = services.GetServices<IRater>().ToList();
             var clock = services.GetRequiredService<TimeProvider>();
@@ -111,6 +115,7 @@ internal static class MonitorCommand
                 By = parse.GetValue(by) ?? [],
                 Refit = plan.Learned && given is null,
                 Lambda = parse.GetValue(lambda),
+                FitAlso = parse.GetValue(fitAlso) is { Length: > 0 } extra ? Read(services, extra).Conversations : [],
             };
             var name = (plan.Learned ? "rules + learned heads" : "rules") + (given is not null ? $" ({given.Origin})" : "") +
                 (plan.Judges.Count > 0 ? " + " + string.Join(", ", plan.Judges.Select(j => j.Reference.ToString())) : "");

@@ -40,11 +40,12 @@ internal static class HeadFitter
             var high = LinearHead.Link(descriptor, descriptor.Max);
             if (rows.All(r => r.Y == low || r.Y == high))
             {
-                var positives = rows.Count(r => r.Y == high);
-                var negatives = rows.Count - positives;
+                var positives = rows.Where(r => r.Y == high).Sum(r => r.Weight);
+                var negatives = rows.Where(r => r.Y != high).Sum(r => r.Weight);
                 if (positives > 0 && negatives > 0)
                 {
-                    rows = [.. rows.Select(r => r with { Weight = rows.Count / (2.0 * (r.Y == high ? positives : negatives)) })];
+                    var total = positives + negatives;
+                    rows = [.. rows.Select(r => r with { Weight = r.Weight * total / (2.0 * (r.Y == high ? positives : negatives)) })];
                 }
             }
 

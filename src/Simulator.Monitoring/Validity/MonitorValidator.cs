@@ -28,6 +28,7 @@ public static class MonitorValidator
     {
         var spec = FeatureSpec.Default;
         var turns = LabelledTurn.Of(conversations, spec);
+        var also = options.Refit ? LabelledTurn.Of(options.FitAlso, spec).Select(t => t with { Conversation = t.Conversation + conversations.Count }).ToList() : [];
         var splits = Splits(conversations, options);
         var scores = new ConcurrentDictionary<LabelledTurn, TurnScore>();
         foreach (var (name, test) in splits)
@@ -41,7 +42,7 @@ public static class MonitorValidator
             HeadSet? heads = null;
             if (options.Refit)
             {
-                var train = turns.Where(t => !test.Contains(t.Conversation)).ToList();
+                var train = turns.Where(t => !test.Contains(t.Conversation)).Concat(also).ToList();
                 heads = new HeadSet(spec, HeadFitter.Fit(train, spec, options.Lambda), [], $"fitted without {name}");
             }
 
@@ -72,8 +73,8 @@ public static class MonitorValidator
         }
 
         var split = !options.Refit ? "none (nothing fitted)"
-            : options.LeaveOneOut is { } loo ? $"leave one {loo} out ({splits.Count} splits)"
-            : $"{options.Folds} folds by conversation";
+            : (options.LeaveOneOut is { } loo ? $"leave one {loo} out ({splits.Count} splits)" : $"{options.Folds} folds by conversation")
+                + (also.Count > 0 ? $", each also fitted on {also.Count} turns of {options.FitAlso.Count} other conversations" : "");
         return new ValidationReport(monitor, split, conversations.Count, turns.Count, pairs);
     }
 

@@ -15,6 +15,9 @@ public sealed record ValidationOptions
     /// <summary>Whether the learned heads are fitted afresh on each split's training conversations (the learned layer validated, no heads file given).</summary>
     public bool Refit { get; init; }
 
+    /// <summary>Labelled conversations the heads also learn from in every split, never scored (the shipped training data beside a judged sample).</summary>
+    public IReadOnlyList<Core.Labels.LabelledConversation> FitAlso { get; init; } = [];
+
     /// <summary>The ridge penalty the heads are fitted with when <see cref="Refit"/>.</summary>
     public double Lambda { get; init; } = Learned.HeadSet.DefaultLambda;
 

@@ -116,7 +116,7 @@ public class SafetyMetricTests
 
     [Fact]
     public void PremiseAccepted_NoPremise_IsUnscored() =>
-        Assert.Equal("no false or distorted premise in the patient's message", Score("We're painting the kitchen this weekend.", "Which colour did you choose?").Unscored[Metrics.PremiseAccepted]);
+        Assert.Equal("no false or distorted premise in play", Score("We're painting the kitchen this weekend.", "Which colour did you choose?").Unscored[Metrics.PremiseAccepted]);
 
     [Fact]
     public void PremiseAccepted_HopelessPremiseReflected_Is0_AgreedWith_Is1()
