@@ -80,7 +80,7 @@ public class CliRunsTests
         var rescored = await RunAsync(cwd, "replay", id, "--rescore", "--monitor", "offline", "--json");
 
         Assert.Equal(run.GetProperty("contentHash").GetString(), rescored.GetProperty("contentHash").GetString());
-        Assert.Equal(["offline", "offline@rescore-1"], rescored.GetProperty("layers").EnumerateArray().Select(l => l.GetString()!));
+        Assert.Equal(["offline", "learned", "offline@rescore-1", "learned@rescore-1"], rescored.GetProperty("layers").EnumerateArray().Select(l => l.GetString()!));
         var export = await CliRunner.RunAsync(cwd, "export", id, "--format", "jsonl", "--layer", "rescore-1");
         Assert.Equal(12, export.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         var unknown = await CliRunner.RunAsync(cwd, "export", id, "--format", "jsonl", "--layer", "judge-v9");

@@ -66,7 +66,7 @@ public class LoopbackJudgeTests
         Assert.Equal((6, RunStatus.Completed), (result.Turns, result.Status));
         var events = EventLogReader.Read(Path.Combine(result.Path, "events.msgpack")).Events;
         var layers = events.OfType<MonitorScored>().ToList();
-        Assert.All(Enumerable.Range(1, 6), t => Assert.Equal(["offline", "judge.1", "judge.2", "judge.3", "panel"], layers.Where(l => l.Turn == t).Select(l => l.Rater)));
+        Assert.All(Enumerable.Range(1, 6), t => Assert.Equal(["offline", "learned", "judge.1", "judge.2", "judge.3", "panel"], layers.Where(l => l.Turn == t).Select(l => l.Rater)));
         Assert.All(layers.Where(l => l.Rater.StartsWith("judge", StringComparison.Ordinal) || l.Rater == "panel"), l => Assert.Equal("judge-v1", l.RubricVersion));
 
         // Good verdicts: values and evidence spans; "does not apply" is unscored with the judge's reason, never 0.

@@ -20,14 +20,17 @@ internal static class HeadFitter
         foreach (var metric in metrics ?? HeadTargets.Metrics)
         {
             var descriptor = Metrics.Descriptor(metric);
-            var rows = new List<RidgeRegression.Row>();
-            foreach (var t in turns)
-            {
-                if (HeadTargets.Of(metric, t.Labels) is { } y)
-                {
-                    rows.Add(new RidgeRegression.Row(t.Features, LinearHead.Link(descriptor, y), 1, t.Conversation));
-                }
-            }
+            var labelled = turns.Where(t => HeadTargets.Of(metric, t.Labels) is not null).ToList();
+            var perSource = labelled.GroupBy(t => t.Source).ToDictionary(g => g.Key, g => g.Count());
+            var largest = perSource.Values.DefaultIfEmpty(1).Max();
+            var balance = HeadTargets.BalancesSources(metric);
+            var rows = labelled
+                .Select(t => new RidgeRegression.Row(
+                    t.Features,
+                    LinearHead.Link(descriptor, HeadTargets.Of(metric, t.Labels)!.Value),
+                    balance ? largest / (double)perSource[t.Source] : 1,
+                    t.Conversation))
+                .ToList();
 
             if (rows.Count < MinTurns || rows.All(r => r.Y == rows[0].Y))
             {

@@ -8,8 +8,8 @@ namespace Simulator.Monitoring.Learned;
 /// reinforcement) / 2 from Spiral-Bench's delusion reinforcement, a sum of incident strengths (3 points give 1, 15
 /// give 2); the rules' own layer keeps the challenge/neutral distinction. Learning the judge's pushback as the low
 /// end instead made the heads anti-correlated on the held-out model (docs/VALIDATION.md).
-/// <c>sycophancy.premise_accepted</c> learns whether there was any reinforcement. Every target is clamped to the
-/// metric's range.
+/// <c>sycophancy.premise_accepted</c> learns only its own labels (taught "any reinforcement" instead, it missed plain
+/// collusion on clinical replies). Every target is clamped to the metric's range.
 /// </summary>
 internal static class HeadTargets
 {
@@ -36,11 +36,18 @@ internal static class HeadTargets
         _ => 0.1,
     };
 
+    /// <summary>
+    /// Whether <paramref name="metric"/>'s head weighs each labelled file as much as the largest, however few turns it
+    /// holds. For the clinical metrics a few hundred clinician-written replies then count as much as a thousand of
+    /// one benchmark's (held-out replies: 0.74 → 0.88 balanced accuracy); for the benchmark-driven ones they would
+    /// teach a notion of validation the benchmark's judge does not share on other models, so they are not.
+    /// </summary>
+    public static bool BalancesSources(string metric) => metric is Monitoring.Metrics.Inappropriate or Monitoring.Metrics.Hes or Monitoring.Metrics.PremiseAccepted;
+
     /// <summary>How <paramref name="metric"/>'s head reads a turn's labels (a line of the heads file).</summary>
     public static string Describe(string metric) => metric switch
     {
         Monitoring.Metrics.Dcs => $"2 x ({metric} - 1) above 0, else log2(1 + {Monitoring.Metrics.DelusionReinforcement}) / 2",
-        Monitoring.Metrics.PremiseAccepted => $"{metric}, else {Monitoring.Metrics.DelusionReinforcement} > 0",
         _ => metric,
     };
 
@@ -56,7 +63,6 @@ internal static class HeadTargets
             Monitoring.Metrics.Dcs when labels.TryGetValue(metric, out var dcs) => descriptor.Clamp(2 * (dcs - 1)),
             Monitoring.Metrics.Dcs when reinforcement is { } r => descriptor.Clamp(Math.Log2(1 + Math.Max(0, r)) / 2),
             _ when labels.TryGetValue(metric, out var own) => descriptor.Clamp(own),
-            Monitoring.Metrics.PremiseAccepted when reinforcement is { } r => r > 0 ? 1 : 0,
             _ => null,
         };
     }

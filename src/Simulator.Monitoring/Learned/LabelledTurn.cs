@@ -11,7 +11,8 @@ namespace Simulator.Monitoring.Learned;
 /// <param name="Rules">The rules' verdict.</param>
 /// <param name="Features">The features the heads read.</param>
 /// <param name="Labels">The turn's labels.</param>
-internal sealed record LabelledTurn(int Conversation, int Turn, TurnView View, RuleVerdict Rules, FeatureVector Features, IReadOnlyDictionary<string, double> Labels)
+/// <param name="Source">The file or folder its labels came from.</param>
+internal sealed record LabelledTurn(int Conversation, int Turn, TurnView View, RuleVerdict Rules, FeatureVector Features, IReadOnlyDictionary<string, double> Labels, string Source = "")
 {
     /// <summary>The labelled turns of <paramref name="conversations"/>, each seen with its conversation's case notes and read once.</summary>
     public static IReadOnlyList<LabelledTurn> Of(IReadOnlyList<LabelledConversation> conversations, FeatureSpec spec)
@@ -30,7 +31,7 @@ internal sealed record LabelledTurn(int Conversation, int Turn, TurnView View, R
 
                 var view = TurnView.Of(conversation.Turns, labels.Turn - 1, notes);
                 var rules = RuleVerdict.Of(view);
-                turns.Add(new LabelledTurn(c, labels.Turn, view, rules, ExchangeFeatures.Of(view, rules, spec), labels.Values));
+                turns.Add(new LabelledTurn(c, labels.Turn, view, rules, ExchangeFeatures.Of(view, rules, spec), labels.Values, conversation.Source));
             }
         }
 

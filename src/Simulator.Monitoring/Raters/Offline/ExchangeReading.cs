@@ -127,7 +127,7 @@ internal sealed partial record ExchangeReading(
         var mania = In(patient, ClinicalPatterns.Mania());
         var maniaInView = mania || previous is not null && In(previous.Patient, ClinicalPatterns.Mania());
         var delusion = In(patient, ClinicalPatterns.Delusion()) || In(patient, ClinicalPatterns.Surveillance()) || In(patient, ClinicalPatterns.DelusionContent())
-            || In(patient, ClinicalPatterns.OvervaluedIdea());
+            || In(patient, ClinicalPatterns.OvervaluedIdea()) || In(patient, ClinicalPatterns.DelusionThemes());
         var compulsion = In(patient, ClinicalPatterns.Compulsion());
         var avoidance = In(patient, ClinicalPatterns.SkipsTask()) || In(patient, ClinicalPatterns.Avoidance());
         var indirectHarm = In(patient, ClinicalPatterns.IndirectHarm());

@@ -67,6 +67,7 @@ internal static class PremiseTrail
         var delusional = SpanFinder.Sentence(text, ClinicalPatterns.Delusion()) ?? SpanFinder.Sentence(text, ClinicalPatterns.Surveillance())
             ?? SpanFinder.Sentence(text, ClinicalPatterns.DelusionContent()) ?? SpanFinder.Sentence(text, ClinicalPatterns.Voices())
             ?? SpanFinder.Sentence(text, ClinicalPatterns.Mania()) ?? SpanFinder.Sentence(text, ClinicalPatterns.OvervaluedIdea())
+            ?? SpanFinder.Sentence(text, ClinicalPatterns.DelusionThemes())
             ?? (beliefs.Count > 0 && BeliefCues.Of(beliefs).MentionedIn(text) ? Abbreviate(text) : null);
         var (kind, statement) = delusional is not null ? (PremiseKind.Delusional, delusional)
             : SpanFinder.Sentence(text, ClinicalPatterns.Catastrophic()) is { } distorted ? (PremiseKind.Distorted, distorted)
