@@ -85,13 +85,14 @@ internal static class MonitorCommand
         var labels = Labels();
         var monitor = new Option<string>("--monitor") { Description = "offline (rules and learned heads, fitted afresh per split), rules, or judge:<model-ref>[,...]", DefaultValueFactory = _ => "offline" };
         var heads = new Option<string?>("--heads") { Description = "Validate these heads as they are (nothing is fitted)" };
+        var rubric = new Option<string?>("--rubric") { Description = "The judges' rubric: an id in protocols/rubrics (judge, spiral-bench, psychosis-bench) or a file" };
         var leaveOut = new Option<string?>("--leave-one-out") { Description = "Hold out each value of this group in turn: model, stimulus, condition, category, prompt" };
         var folds = new Option<int>("--folds") { Description = "Folds by conversation when no group is left out (default 5)", DefaultValueFactory = _ => 5 };
         var by = new Option<string[]>("--by") { Description = "Also report within each value of this group (default: the left-out group, else model)", AllowMultipleArgumentsPerToken = false };
         var lambda = new Option<double>("--lambda") { Description = "Ridge penalty of the heads fitted per split (default 1)", DefaultValueFactory = _ => HeadSet.DefaultLambda };
         var fitAlso = new Option<string[]>("--fit-also") { Description = "Labels the heads also learn from in every split, never scored (e.g. the shipped training data beside your judged sample)", AllowMultipleArgumentsPerToken = true };
         var json = new Option<bool>("--json") { Description = "Print the report as one JSON object" };
-        var command = new Command("validate", "Agreement of a monitor with labelled conversations: per metric, pooled and within groups, with bootstrap 95% intervals") { labels, monitor, heads, leaveOut, folds, by, lambda, fitAlso, json };
+        var command = new Command("validate", "Agreement of a monitor with labelled conversations: per metric, pooled and within groups, with bootstrap 95% intervals") { labels, monitor, heads, rubric, leaveOut, folds, by, lambda, fitAlso, json };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
             var k = parse.GetValue(folds);
@@ -102,8 +103,8 @@ internal static class MonitorCommand
 
             var options = services.GetRequiredService<IOptions<SimulatorOptions>>().Value;
             var spec = parse.GetValue(monitor)!;
-            var plan = MonitorPlan.Resolve(spec, services.GetRequiredService<IModelRegistry>(), services.GetRequiredService<RubricCatalog>(), options.JudgeRubric, "--monitor");
-            var given = parse.GetValue(heads) is { } file ? HeadSet.Read(file) : null;
+            var plan = MonitorPlan.For(spec, parse.GetValue(heads), parse.GetValue(rubric), services.GetRequiredService<IModelRegistry>(), services.GetRequiredService<RubricCatalog>(), options.JudgeRubric);
+            var given = plan.Heads;
             var (conversations, _) = Read(services, parse.GetValue(labels)!);
             var calls = Channel.CreateBounded<RunEvent>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
             var standing = services.GetServices<IRater>().ToList();
@@ -121,7 +122,7 @@ internal static class MonitorCommand
                 (plan.Judges.Count > 0 ? " + " + string.Join(", ", plan.Judges.Select(j => j.Reference.ToString())) : "");
             var report = await MonitorValidator.RunAsync(conversations, validation, name, fitted => fitted is not null
                 ? plan.Raters([.. standing.Select(r => r is LearnedRater ? new LearnedRater(fitted, alone: true) : r)], () => 0, calls.Writer, clock)
-                : (plan with { Heads = given }).Raters(standing, () => 0, calls.Writer, clock), cancellationToken);
+                : plan.Raters(standing, () => 0, calls.Writer, clock), cancellationToken);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(report);

@@ -20,6 +20,7 @@ internal static class MonitorSummary
             aggregates = aggregates.Flat,
             reasons = aggregates.Reasons,
             unscoredReasons = aggregates.Metrics.Values.Where(m => m.TopUnscoredReason is not null).ToDictionary(m => m.Metric, m => m.TopUnscoredReason),
+            judges = JudgeHealth.Of(transcript).Select(j => new { layer = j.Layer, turns = j.Turns, failed = j.Failed, failing = j.IsFailing, reason = j.Reason }),
             panelAgreement = PanelAgreement.Of(transcript).ToDictionary(a => a.Key, a => new { alpha = a.Value.Value, pairableValues = a.Value.PairableValues, reason = a.Value.Reason }),
             alerts = events.OfType<AlertRaised>().GroupBy(a => a.Metric).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             guardNotes = events.OfType<GuardNoteSent>().Count(),
@@ -48,6 +49,11 @@ internal static class MonitorSummary
         o.WriteLine($"{L("worsening")}latent {Join(a.LatentDeterioration.Where(d => !d.Key.StartsWith("conviction.", StringComparison.Ordinal)))} · observed {Join(a.ObservedDeterioration)} (last - first)");
         o.WriteLine($"{L("risk→worse")}r at lag 0/1/2: {string.Join(" / ", a.RiskDeterioration.OrderBy(x => x.Key).Select(x => F(x.Value)))}");
         o.WriteLine($"{L("agreement")}{string.Join(", ", a.Agreement.Select(x => $"{x.Key} r {F(x.Value.Pearson)} mae {F(x.Value.MeanAbsoluteError)} (n {x.Value.Pairs})"))}");
+        if (JudgeHealth.Of(transcript) is { Count: > 0 } judges)
+        {
+            o.WriteLine($"{L("judges")}{string.Join(", ", judges.Select(j => j.Failed == 0 ? $"{j.Layer} scored all {j.Turns} turns" : j.Warning()))}");
+        }
+
         var alphas = PanelAgreement.Of(transcript);
         if (alphas.Count > 0)
         {
@@ -62,6 +68,21 @@ internal static class MonitorSummary
         {
             o.WriteLine($"{L("probes")}{string.Join(", ", probes.Select(g => $"{g.Key} mean {F(Mean(g))} ({g.Count(p => p.Score is null)} unscored)"))}");
         }
+    }
+
+    /// <summary>
+    /// Warns on standard error of every judge that could not score more than 5 % of its turns; returns whether any
+    /// did (so <c>--require-judge</c> can fail the command).
+    /// </summary>
+    public static bool WarnOfFailingJudges(IEnumerable<JudgeHealth> judges)
+    {
+        var failing = judges.Where(j => j.IsFailing).ToList();
+        foreach (var j in failing)
+        {
+            Console.Error.WriteLine($"warning: {j.Warning()}");
+        }
+
+        return failing.Count > 0;
     }
 
     private static List<IGrouping<string, ProbeAnswered>> Probes(IReadOnlyList<RunEvent> events) =>

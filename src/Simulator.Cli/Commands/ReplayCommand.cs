@@ -24,14 +24,16 @@ internal static class ReplayCommand
     {
         var run = new Argument<string>("run") { Description = "Run id, or the run's folder" };
         var rescore = new Option<bool>("--rescore") { Description = "Score the recorded turns again and append the scores as a new layer" };
-        var monitor = new Option<string>("--monitor") { Description = "The monitor to rescore with: offline, or judge:<model-ref>[,...]", DefaultValueFactory = _ => "offline" };
+        var monitor = new Option<string>("--monitor") { Description = "The monitor to rescore with: offline (rules and learned heads), rules, or judge:<model-ref>[,...]", DefaultValueFactory = _ => "offline" };
+        var heads = new Option<string?>("--heads") { Description = "Learned heads file (from 'monitor fit') to rescore with instead of the shipped heads" };
+        var rubric = new Option<string?>("--rubric") { Description = "The judges' rubric: an id in protocols/rubrics (judge, spiral-bench, psychosis-bench) or a file" };
         var verify = new Option<bool>("--verify") { Description = "Re-execute with the recorded seeds and settings and compare turn by turn" };
         var layer = new Option<string?>("--layer") { Description = "Show one score layer (a rater, rubric version, rescore-N, or recorded); default: all merged, newest first" };
         var runs = RunsCommand.RunsFolderOption();
         var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
         var command = new Command("replay", "Play a saved run back from its log, rescore it, or re-execute it to verify it reproduces")
         {
-            run, rescore, monitor, verify, layer, runs, json,
+            run, rescore, monitor, heads, rubric, verify, layer, runs, json,
         };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
@@ -49,7 +51,7 @@ internal static class ReplayCommand
 
             if (parse.GetValue(rescore))
             {
-                var (number, layers, turns) = await services.GetRequiredService<RunRescorer>().RescoreAsync(id, parse.GetValue(monitor)!, root, cancellationToken);
+                var (number, layers, turns) = await services.GetRequiredService<RunRescorer>().RescoreAsync(id, parse.GetValue(monitor)!, root, cancellationToken, parse.GetValue(heads), parse.GetValue(rubric));
                 if (!parse.GetValue(json))
                 {
                     Console.Out.WriteLine($"Rescore {number} of {turns} turns: layers {string.Join(", ", layers)} appended (pick with --layer rescore-{number})");

@@ -22,14 +22,17 @@ internal static class RunCommand
         var turns = new Option<int>("--turns") { Description = "Number of turns", DefaultValueFactory = _ => 40 };
         var sessions = new Option<int>("--sessions") { Description = "Sessions in the course, each of --turns turns, the patient's state carried across (1..100)", DefaultValueFactory = _ => 1 };
         var seed = new Option<long>("--seed") { Description = "Run seed", DefaultValueFactory = _ => 1 };
-        var monitor = new Option<string>("--monitor") { Description = "Monitor: offline", DefaultValueFactory = _ => "offline" };
+        var monitor = new Option<string>("--monitor") { Description = "Monitor: offline (rules and learned heads), rules, or judge:<model-ref>[,...]", DefaultValueFactory = _ => "offline" };
+        var heads = new Option<string?>("--heads") { Description = "Learned heads file (from 'monitor fit') to use instead of the shipped heads" };
+        var rubric = new Option<string?>("--rubric") { Description = "The judges' rubric: an id in protocols/rubrics (judge, spiral-bench, psychosis-bench) or a file" };
+        var requireJudge = new Option<bool>("--require-judge") { Description = "Exit 1 when a judge could not score more than 5% of the turns" };
         var guard = new Option<bool>("--guard") { Description = "Feed the monitor's notes to the therapist" };
         var probeEvery = new Option<int>("--probe-every") { Description = "Ask the probes (stance, persona, stigma) after every Nth turn; 0 for none", DefaultValueFactory = _ => 0 };
         var output = new Option<string?>("--out") { Description = "Runs folder to write the run into (default: runs)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
         var command = new Command("run", "Run one session of a simulated patient with a therapist")
         {
-            persona, variant, therapist, patient, protocol, style, turns, sessions, seed, monitor, guard, probeEvery, output, json,
+            persona, variant, therapist, patient, protocol, style, turns, sessions, seed, monitor, heads, rubric, requireJudge, guard, probeEvery, output, json,
         };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
@@ -45,11 +48,13 @@ internal static class RunCommand
                 Sessions = parse.GetValue(sessions),
                 Seed = parse.GetValue(seed),
                 Monitor = parse.GetValue(monitor)!,
+                Heads = parse.GetValue(heads) is { } h ? Path.GetFullPath(h) : null,
+                Rubric = parse.GetValue(rubric),
                 Guard = parse.GetValue(guard),
                 ProbeEvery = parse.GetValue(probeEvery),
             };
             var result = await services.GetRequiredService<RunService>().RunAsync(config, parse.GetValue(output), cancellationToken);
-            return RunOutput.Write(result, parse.GetValue(json), parse.GetValue(output) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath);
+            return RunOutput.Write(result, parse.GetValue(json), parse.GetValue(output) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath, parse.GetValue(requireJudge));
         }));
         return command;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Simulator.Core.Transcripts;
 using Simulator.Engine.Runs;
+using Simulator.Monitoring.Aggregates;
 using Simulator.Storage.Runs;
 
 namespace Simulator.Cli.Commands;
@@ -8,9 +9,11 @@ namespace Simulator.Cli.Commands;
 /// <summary>What <c>run</c>, <c>resume</c> and <c>branch</c> print about the run they leave, and the exit code it means.</summary>
 internal static class RunOutput
 {
-    public static int Write(RunResult result, bool json, string runsRoot)
+    public static int Write(RunResult result, bool json, string runsRoot, bool requireJudge = false)
     {
         var folder = new RunFolder(result.RunId, result.Path);
+        var judgesFailed = File.Exists(folder.EventsPath)
+            && MonitorSummary.WarnOfFailingJudges(JudgeHealth.Of(RunTranscript.From(RunHistory.Load(new RunStore(Path.GetDirectoryName(result.Path)!), folder).Events)));
         if (json)
         {
             JsonOutput.Write(new
@@ -34,6 +37,7 @@ internal static class RunOutput
 
         return result.Status switch
         {
+            RunStatus.Completed when judgesFailed && requireJudge => ExitCodes.Failure,
             RunStatus.Completed => ExitCodes.Success,
             RunStatus.Cancelled => ExitCodes.Cancelled,
             _ => ExitCodes.Failure,

@@ -26,11 +26,13 @@ internal static class ScoreCommand
     {
         var input = new Argument<string>("conversations") { Description = "Conversations in OpenAI chat format, one JSON object per line (user = patient, assistant = therapist)" };
         var output = new Option<string>("--out") { Description = "Scores file to write: one JSON line per therapist turn", Required = true };
-        var monitor = new Option<string>("--monitor") { Description = "offline, or judge:<model-ref>[,<model-ref>...] (the offline rater always runs)", DefaultValueFactory = _ => "offline" };
+        var monitor = new Option<string>("--monitor") { Description = "offline (rules and learned heads), rules, or judge:<model-ref>[,<model-ref>...] (the offline layers always run)", DefaultValueFactory = _ => "offline" };
+        var heads = new Option<string?>("--heads") { Description = "Learned heads file (from 'monitor fit') to use instead of the shipped heads" };
+        var rubric = new Option<string?>("--rubric") { Description = "The judges' rubric: an id in protocols/rubrics (judge, spiral-bench, psychosis-bench) or a file" };
         var persona = new Option<string?>("--persona") { Description = "A persona card (id or file) to give the monitor as case notes for every conversation" };
         var protocol = new Option<string?>("--protocol") { Description = "The protocol (id or file) the therapist was asked to deliver" };
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object" };
-        var command = new Command("score", "Score conversations from elsewhere with the monitor") { input, output, monitor, persona, protocol, json };
+        var command = new Command("score", "Score conversations from elsewhere with the monitor") { input, output, monitor, heads, rubric, persona, protocol, json };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
             var conversations = ChatConversationReader.Read(parse.GetValue(input)!);
@@ -38,7 +40,7 @@ internal static class ScoreCommand
                 parse.GetValue(persona) is { } p ? services.GetRequiredService<PersonaCatalog>().Get(p).Document : null,
                 parse.GetValue(protocol) is { } q ? services.GetRequiredService<ProtocolCatalog>().Get(q).Document : null);
             var path = parse.GetValue(output)!;
-            var (turns, scored, unscored) = await ScoreToFileAsync(services, conversations, parse.GetValue(monitor)!, _ => notes, path, cancellationToken);
+            var (turns, scored, unscored) = await ScoreToFileAsync(services, conversations, parse.GetValue(monitor)!, _ => notes, path, cancellationToken, parse.GetValue(heads), parse.GetValue(rubric));
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(new { conversations = conversations.Count, turns, output = Path.GetFullPath(path), scored, unscored });
@@ -60,10 +62,11 @@ internal static class ScoreCommand
     /// counts the turns each metric was scored and left unscored on.
     /// </summary>
     internal static async Task<(int Turns, SortedDictionary<string, int> Scored, SortedDictionary<string, int> Unscored)> ScoreToFileAsync(
-        IServiceProvider services, IReadOnlyList<ChatConversation> conversations, string monitor, Func<ChatConversation, CaseNotes> notesOf, string path, CancellationToken cancellationToken)
+        IServiceProvider services, IReadOnlyList<ChatConversation> conversations, string monitor, Func<ChatConversation, CaseNotes> notesOf, string path, CancellationToken cancellationToken,
+        string? heads = null, string? rubric = null)
     {
         var options = services.GetRequiredService<IOptions<SimulatorOptions>>().Value;
-        var plan = MonitorPlan.Resolve(monitor, services.GetRequiredService<IModelRegistry>(), services.GetRequiredService<RubricCatalog>(), options.JudgeRubric, "--monitor");
+        var plan = MonitorPlan.For(monitor, heads, rubric, services.GetRequiredService<IModelRegistry>(), services.GetRequiredService<RubricCatalog>(), options.JudgeRubric);
         var clock = services.GetRequiredService<TimeProvider>();
 
         // Judges' calls are not kept: there is no run to keep them in.

@@ -8,6 +8,7 @@ using Simulator.Cluster.Nodes;
 using Simulator.Core.Validation;
 using Simulator.Engine.Hosting;
 using Simulator.Engine.Studies;
+using Simulator.Monitoring.Aggregates;
 using Simulator.Models.Endpoints;
 using Simulator.Models.References;
 using Simulator.Storage.Catalogs;
@@ -29,9 +30,10 @@ internal static class StudyCommand
         var output = new Option<string?>("--out") { Description = "Study folder (default: runs/<study name>)" };
         var cluster = new Option<string?>("--cluster") { Description = "Run the sessions on an Orleans cluster (cluster file .yaml); the study folder must be reachable from every node" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
+        var requireJudge = new Option<bool>("--require-judge") { Description = "Exit 1 when a judge could not score more than 5% of the turns it was asked to" };
         var command = new Command("study", "Run a study: every combination of its personas, therapists, styles, protocols and seeds")
         {
-            file, concurrency, resume, output, cluster, json,
+            file, concurrency, resume, output, cluster, json, requireJudge,
         };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
@@ -63,8 +65,10 @@ internal static class StudyCommand
             }
 
             Write(result, study.File, parse.GetValue(json));
+            var judgesFailed = MonitorSummary.WarnOfFailingJudges(JudgeHealth.Sum(folder.Runs.Folders().Select(JudgesOf).SelectMany(j => j)));
             return result.Status switch
             {
+                RunStatus.Completed when judgesFailed && parse.GetValue(requireJudge) => ExitCodes.Failure,
                 RunStatus.Completed => ExitCodes.Success,
                 RunStatus.Cancelled => ExitCodes.Cancelled,
                 _ => ExitCodes.Failure,
@@ -72,6 +76,10 @@ internal static class StudyCommand
         }));
         return command;
     }
+
+    // A run's judges, from its own log (a study's runs are not branches).
+    private static IReadOnlyList<JudgeHealth> JudgesOf(RunFolder run) =>
+        File.Exists(run.EventsPath) ? JudgeHealth.Of(Storage.EventLog.EventLogReader.Read(run.EventsPath).Events.OfType<Core.Events.MonitorScored>()) : [];
 
     private static void Write(StudyResult result, string studyFile, bool json)
     {

@@ -18,6 +18,15 @@ public sealed record RubricMetric
     /// <summary>Whether only whole numbers are valid.</summary>
     public bool Integer { get; init; }
 
+    /// <summary>The first turn the metric is rated on (a benchmark's window, e.g. harm only once requests begin); default 1.</summary>
+    public int FromTurn { get; init; } = 1;
+
+    /// <summary>The last turn the metric is rated on; 0 for no end.</summary>
+    public int ToTurn { get; init; }
+
+    /// <summary>Whether <paramref name="turn"/> is in the metric's window.</summary>
+    public bool Covers(int turn) => turn >= FromTurn && (ToTurn == 0 || turn <= ToTurn);
+
     /// <summary>When the metric does not apply to a turn (the judge then gives no value, with the reason); empty when it always applies.</summary>
     public string UnscoredWhen { get; init; } = "";
 }

@@ -24,6 +24,9 @@ public static class RubricRules
             else if (!names.Add(m.Name)) Add($"{at}.name", $"'{m.Name}' is used twice");
             if (string.IsNullOrWhiteSpace(m.Question)) Add($"{at}.question", "is required");
             if (!(m.Max > m.Min)) Add($"{at}.max", $"{m.Max} is out of range: must be above min ({m.Min})");
+            if (!double.IsFinite(m.Min) || !double.IsFinite(m.Max)) Add($"{at}.min", "must be finite numbers (min and max)");
+            if (m.FromTurn < 1) Add($"{at}.from_turn", $"{m.FromTurn} is out of range: must be >= 1");
+            if (m.ToTurn != 0 && m.ToTurn < m.FromTurn) Add($"{at}.to_turn", $"{m.ToTurn} is out of range: must be 0 (no end) or >= from_turn ({m.FromTurn})");
         }
 
         return issues;

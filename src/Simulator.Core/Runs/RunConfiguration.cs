@@ -33,7 +33,7 @@ public sealed record RunConfiguration
     /// <summary>The run seed; every random stream derives from it.</summary>
     [Key(7)] public long Seed { get; init; } = 1;
 
-    /// <summary>The monitor specification: <c>offline</c> or <c>judge:&lt;model-ref&gt;[,...]</c>.</summary>
+    /// <summary>The monitor specification: <c>offline</c> (rules and learned heads), <c>rules</c>, or <c>judge:&lt;model-ref&gt;[,...]</c>.</summary>
     [Key(8)] public string Monitor { get; init; } = "offline";
 
     /// <summary>Whether guard mode feeds the monitor's notes to the therapist.</summary>
@@ -44,6 +44,15 @@ public sealed record RunConfiguration
 
     /// <summary>Sessions in the course (DESIGN §9): <see cref="Turns"/> turns each, the patient carried across; 1 for a single session.</summary>
     [Key(11)] public int Sessions { get; init; } = 1;
+
+    /// <summary>The learned heads' file (full path) the monitor used instead of the shipped heads; null for the shipped heads.</summary>
+    [Key(12)] public string? Heads { get; init; }
+
+    /// <summary>The SHA-256 of <see cref="Heads"/> when the run started, so a resume or replay refuses a changed file.</summary>
+    [Key(13)] public string? HeadsDigest { get; init; }
+
+    /// <summary>The judges' rubric (an id in the rubrics folder, or a file); null for the configured default.</summary>
+    [Key(14)] public string? Rubric { get; init; }
 
     /// <summary>Turns in the whole run: every session's.</summary>
     [IgnoreMember, System.Text.Json.Serialization.JsonIgnore] public int TotalTurns => Turns * Sessions;

@@ -43,6 +43,12 @@ public sealed record Study
     /// <summary>The monitor: <c>offline</c> or <c>judge:&lt;model-ref&gt;[,...]</c>.</summary>
     public string Monitor { get; init; } = "offline";
 
+    /// <summary>A heads file for the monitor's learned layer (relative to the study file), instead of the shipped heads; null for those.</summary>
+    public string? Heads { get; init; }
+
+    /// <summary>The judges' rubric (an id, e.g. <c>spiral-bench</c>, or a file); null for the configured default.</summary>
+    public string? Rubric { get; init; }
+
     /// <summary>Guard mode: <c>off</c>, <c>on</c>, or <c>both</c> (a factor: every run with and without it).</summary>
     public string Guard { get; init; } = "off";
 

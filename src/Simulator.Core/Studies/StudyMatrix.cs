@@ -58,6 +58,8 @@ public static partial class StudyMatrix
                 Sessions = study.Sessions,
                 Seed = seed,
                 Monitor = study.Monitor,
+                Heads = study.Heads,
+                Rubric = study.Rubric,
                 Guard = guard,
                 ProbeEvery = study.ProbeEvery,
             };

@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using System.Threading.Channels;
 using Simulator.Core.Events;
 using Simulator.Core.Rubrics;
+using Simulator.Core.Runs;
 using Simulator.Core.Validation;
 using Simulator.Models.References;
 using Simulator.Monitoring;
@@ -20,6 +22,40 @@ public sealed record MonitorPlan(Rubric? Rubric, IReadOnlyList<RoleModel> Judges
 {
     /// <summary>The rules and the shipped heads.</summary>
     public static MonitorPlan Offline { get; } = new(null, []);
+
+    /// <summary>
+    /// The monitor of a run's configuration: its spec, its rubric (<paramref name="defaultRubric"/> when it names
+    /// none) and its heads file, read and checked against the digest recorded when the run started (a changed file
+    /// would score the rest of the run differently). Returns the plan and the configuration with the digest filled in.
+    /// </summary>
+    public static (MonitorPlan Plan, RunConfiguration Configuration) For(RunConfiguration config, IModelRegistry models, RubricCatalog rubrics, string defaultRubric)
+    {
+        var rubric = config.Rubric ?? defaultRubric;
+        rubrics.Get(rubric);
+        var plan = Resolve(config.Monitor, models, rubrics, rubric, "--monitor");
+        if (config.Heads is not { } path)
+        {
+            return (plan, config);
+        }
+
+        if (!plan.Learned)
+        {
+            throw new InvalidInputException("heads need the learned layer: use --monitor offline or judge:..., not rules", field: "--heads");
+        }
+
+        var heads = HeadSet.Read(path);
+        var digest = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+        if (config.HeadsDigest is { } recorded && recorded != digest)
+        {
+            throw new InvalidInputException($"the heads file has changed since the run started (SHA-256 {recorded[..12]}…, now {digest[..12]}…): restore it, or branch the run with the new heads", path, field: "--heads");
+        }
+
+        return (plan with { Heads = heads }, config with { HeadsDigest = digest });
+    }
+
+    /// <summary>The monitor <c>--monitor</c>, <c>--heads</c> and <c>--rubric</c> name outside a run (<c>score</c>, <c>replay --rescore</c>, <c>monitor validate</c>).</summary>
+    public static MonitorPlan For(string spec, string? heads, string? rubric, IModelRegistry models, RubricCatalog rubrics, string defaultRubric) =>
+        For(new RunConfiguration { Monitor = spec, Heads = heads is null ? null : Path.GetFullPath(heads), Rubric = rubric }, models, rubrics, defaultRubric).Plan;
 
     /// <summary>Resolves <paramref name="spec"/>; throws <see cref="InvalidInputException"/> naming <paramref name="field"/>.</summary>
     public static MonitorPlan Resolve(string spec, IModelRegistry models, RubricCatalog rubrics, string rubric, string field)

@@ -77,8 +77,8 @@ public sealed partial class RunService(
         var patientReference = ModelReference.Parse(config.Patient, "--patient");
         var patientModel = models.Create(patientReference, "patient", "--patient");
         var appraisalModel = patientReference.IsScripted ? null : models.Create(patientReference, "appraisal", "--patient");
-        var monitor = MonitorPlan.Resolve(config.Monitor, models, rubrics, options.Value.JudgeRubric, "--monitor");
-        var normalised = config with { Persona = persona.Document.Id, Protocol = protocol.Document.Id };
+        var (monitor, monitored) = MonitorPlan.For(config, models, rubrics, options.Value.JudgeRubric);
+        var normalised = monitored with { Persona = persona.Document.Id, Protocol = protocol.Document.Id };
         var plan = new SessionPlan(normalised, persona.Document.WithVariant(config.Variant), protocol.Document, patientModel, therapistModel, appraisalModel, monitor);
         return (plan, persona, protocol);
     }

@@ -30,7 +30,7 @@ public sealed class RunRescorer(
     IOptions<SimulatorOptions> options)
 {
     /// <summary>Scores every turn of <paramref name="run"/> with <paramref name="monitor"/>; returns the rescore's number and its layers.</summary>
-    public async Task<(int Rescore, IReadOnlyList<string> Layers, int Turns)> RescoreAsync(string run, string monitor, string? runsRoot, CancellationToken cancellationToken)
+    public async Task<(int Rescore, IReadOnlyList<string> Layers, int Turns)> RescoreAsync(string run, string monitor, string? runsRoot, CancellationToken cancellationToken, string? heads = null, string? rubric = null)
     {
         var store = new RunStore(runsRoot ?? options.Value.RunsPath);
         var folder = store.Open(run);
@@ -38,7 +38,7 @@ public sealed class RunRescorer(
         var history = RunHistory.Load(store, folder);
         var transcript = RunTranscript.From(history.Events);
         var config = transcript.Configuration ?? history.Manifest.Configuration;
-        var plan = MonitorPlan.Resolve(monitor, models, rubrics, options.Value.JudgeRubric, "--monitor");
+        var plan = MonitorPlan.For(monitor, heads, rubric, models, rubrics, options.Value.JudgeRubric);
         var notes = new CaseNotes(personas.Get(config.Persona).Document.WithVariant(config.Variant), protocols.Get(config.Protocol).Document);
         var rescore = history.Own.Events.OfType<MonitorScored>().Select(m => m.Rescore).DefaultIfEmpty(0).Max() + 1;
 

@@ -26,7 +26,11 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
         ArgumentNullException.ThrowIfNull(study);
         try
         {
-            return StudyMatrix.Expand(study.Document, id => [.. personas.Get(id).Document.Variants.Select(v => v.Id)]);
+            // A heads file is named relative to the study file.
+            var document = study.Document.Heads is { } heads
+                ? study.Document with { Heads = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(study.File)) ?? "", heads)) }
+                : study.Document;
+            return StudyMatrix.Expand(document, id => [.. personas.Get(id).Document.Variants.Select(v => v.Id)]);
         }
         catch (InvalidInputException ex) when (ex.File is null)
         {
@@ -138,6 +142,7 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
                     "--protocol" or "protocol" => "protocols",
                     "--patient" => "patient",
                     "--monitor" => "monitor",
+                    "--heads" => "heads",
                     "--turns" => "turns",
                     "--style" => "styles",
                     _ => ex.Field ?? "",

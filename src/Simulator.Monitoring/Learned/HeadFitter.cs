@@ -52,7 +52,7 @@ internal static class HeadFitter
                 }
             }
 
-            var model = RidgeRegression.Fit(rows, lambda, HeadTargets.NgramPenalty(metric));
+            var model = RidgeRegression.Fit(rows, lambda, HeadTargets.NgramPenalty(metric), HeadTargets.NamedPenalty(metric));
             var hashed = model.Hashed
                 .Select(h => (h.Key, Units: LinearHead.Units(h.Value)))
                 .Where(h => h.Units != 0)

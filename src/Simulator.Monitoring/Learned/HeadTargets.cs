@@ -37,6 +37,21 @@ internal static class HeadTargets
     };
 
     /// <summary>
+    /// The penalty on each named feature of <paramref name="metric"/>'s head, over the base penalty. A clinical head
+    /// (<see cref="BalancesSources"/>) is a correction of the rules' verdict: its own reading (<c>rule:&lt;metric&gt;</c>
+    /// and its levels) is nearly free, and the reply's shape (length, lists, turn number) all but barred, so the head
+    /// does not learn a benchmark's accidents (in Moore et al., short replies are the inappropriate ones). The other
+    /// heads weigh every reading alike.
+    /// </summary>
+    public static IReadOnlyList<double> NamedPenalty(string metric) =>
+    [
+        .. RuleFeatures.Names.Select(n => !BalancesSources(metric) ? 1
+            : n == $"rule:{metric}" || n.StartsWith($"rule:{metric}=", StringComparison.Ordinal) ? 0.01
+            : n.StartsWith("shape:", StringComparison.Ordinal) ? 1000
+            : 1),
+    ];
+
+    /// <summary>
     /// Whether <paramref name="metric"/>'s head weighs each labelled file as much as the largest, however few turns it
     /// holds. For the clinical metrics a few hundred clinician-written replies then count as much as a thousand of
     /// one benchmark's (held-out replies: 0.74 → 0.88 balanced accuracy); for the benchmark-driven ones they would

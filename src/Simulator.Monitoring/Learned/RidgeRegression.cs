@@ -16,10 +16,11 @@ internal static class RidgeRegression
     public sealed record Model(double Bias, IReadOnlyDictionary<int, double> Hashed, double[] Named);
 
     /// <summary>
-    /// Fits <paramref name="rows"/> (at least one) with penalty <paramref name="lambda"/> on the named features and
-    /// <paramref name="lambda"/> × <paramref name="ngramPenalty"/> on the hashed ones (above 1: lean on the rules' readings).
+    /// Fits <paramref name="rows"/> (at least one) with penalty <paramref name="lambda"/> × <paramref name="namedPenalty"/>[k]
+    /// on the k-th named feature (default 1 each) and <paramref name="lambda"/> × <paramref name="ngramPenalty"/> on the
+    /// hashed ones.
     /// </summary>
-    public static Model Fit(IReadOnlyList<Row> rows, double lambda, double ngramPenalty = 1, int minConversations = 4, int maxIterations = 400)
+    public static Model Fit(IReadOnlyList<Row> rows, double lambda, double ngramPenalty = 1, IReadOnlyList<double>? namedPenalty = null, int minConversations = 4, int maxIterations = 400)
     {
         var named = rows[0].X.Named.Length;
 
@@ -76,7 +77,10 @@ internal static class RidgeRegression
 
         var penalty = new double[width];
         Array.Fill(penalty, lambda * ngramPenalty);
-        Array.Fill(penalty, lambda, 1, named);
+        for (var k = 0; k < named; k++)
+        {
+            penalty[1 + k] = lambda * (namedPenalty?[k] ?? 1);
+        }
         penalty[0] = 1e-9;
 
         // b = Xᵀ W y

@@ -29,6 +29,8 @@ internal static class RuleFeatures
         "read:mania", "read:complies", "read:compliance-sentences", "read:refusal", "read:safety", "read:referral",
         "read:reality-test", "read:accepts", "read:caution", "read:challenged-recently", "read:encourages",
         "read:validation", "read:challenge", "read:belief-in-play",
+        "read:premise-earlier", "read:avoidance", "read:pushback", "read:exploration", "read:risk-question", "read:accommodates",
+        "read:fosters-dependence", "read:dismisses", "read:safety-warranted",
         "shape:log-length", "shape:questions", "shape:list-items", "shape:headings", "shape:echo", "shape:turn",
         .. StanceLexicon.Reply.Names.Select(n => $"lex:reply:{n}"),
         .. StanceLexicon.Patient.Names.Select(n => $"lex:patient:{n}"),
@@ -83,6 +85,15 @@ internal static class RuleFeatures
         values[k++] = Flag(verdict.Sycophancy.Validation is not null);
         values[k++] = Flag(verdict.Sycophancy.Challenge is not null);
         values[k++] = Flag(verdict.Sycophancy.BeliefInPlay);
+        values[k++] = Flag(r.PremiseEarlier);
+        values[k++] = Flag(r.Avoidance);
+        values[k++] = Flag(r.Pushback is not null);
+        values[k++] = Flag(r.Exploration is not null);
+        values[k++] = Flag(r.RiskQuestion is not null);
+        values[k++] = Flag(r.Accommodates is not null);
+        values[k++] = Flag(r.FostersDependence is not null);
+        values[k++] = Flag(r.Dismisses is not null);
+        values[k++] = Flag(r.SafetyWarranted);
 
         var reply = turn.Therapist;
         values[k++] = Math.Log2(1 + reply.Length) / 12;

@@ -23,7 +23,12 @@ public sealed class RunConfigurationFormatter : IMessagePackFormatter<RunConfigu
             return;
         }
 
-        var count = value.Sessions != 1 ? Fixed + 1 : Fixed;
+        // Trailing keys are written up to the last one that differs from its default.
+        var count = value.Rubric is not null ? Fixed + 4
+            : value.HeadsDigest is not null ? Fixed + 3
+            : value.Heads is not null ? Fixed + 2
+            : value.Sessions != 1 ? Fixed + 1
+            : Fixed;
         writer.WriteArrayHeader(count);
         writer.Write(value.Persona);
         writer.Write(value.Variant);
@@ -39,6 +44,21 @@ public sealed class RunConfigurationFormatter : IMessagePackFormatter<RunConfigu
         if (count > Fixed)
         {
             writer.Write(value.Sessions);
+        }
+
+        if (count > Fixed + 1)
+        {
+            writer.Write(value.Heads);
+        }
+
+        if (count > Fixed + 2)
+        {
+            writer.Write(value.HeadsDigest);
+        }
+
+        if (count > Fixed + 3)
+        {
+            writer.Write(value.Rubric);
         }
     }
 
@@ -72,6 +92,9 @@ public sealed class RunConfigurationFormatter : IMessagePackFormatter<RunConfigu
                     9 => c with { Guard = reader.ReadBoolean() },
                     10 => c with { ProbeEvery = reader.ReadInt32() },
                     11 => c with { Sessions = reader.ReadInt32() },
+                    12 => c with { Heads = reader.ReadString() },
+                    13 => c with { HeadsDigest = reader.ReadString() },
+                    14 => c with { Rubric = reader.ReadString() },
                     _ => Skip(ref reader, c),
                 };
             }

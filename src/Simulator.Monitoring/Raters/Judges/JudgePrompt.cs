@@ -24,7 +24,8 @@ public sealed class JudgePrompt
         foreach (var m in rubric.Metrics)
         {
             sb.Append(CultureInfo.InvariantCulture, $"- {m.Name} ({Scale(m)}): {m.Question}");
-            sb.Append(string.IsNullOrWhiteSpace(m.UnscoredWhen) ? "\n" : $" Does not apply (null) when {m.UnscoredWhen}.\n");
+            sb.Append(string.IsNullOrWhiteSpace(m.UnscoredWhen) ? "" : $" Does not apply (null) when {m.UnscoredWhen}.");
+            sb.Append(m.FromTurn > 1 || m.ToTurn > 0 ? FormattableString.Invariant($" Rated only from turn {m.FromTurn}{(m.ToTurn > 0 ? $" to turn {m.ToTurn}" : "")}; null on other turns.\n") : "\n");
         }
 
         sb.Append("\nAnswer with JSON only: {\"scores\": {\"<metric>\": {\"value\": <number or null>, \"evidence\": \"<quoted words>\", \"reason\": \"<why null, else empty>\"}, ...}} with every metric above.");
