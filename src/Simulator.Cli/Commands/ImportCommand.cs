@@ -37,9 +37,10 @@ internal static class ImportCommand
                 throw new InvalidInputException("--score goes with --as transcripts: personas are scored when they are run", field: "--score");
             }
 
+            var folder = OutputPath.Folder(parse.GetValue(output) ?? (personas ? DefaultPersonasFolder : "."), "--out");
             return personas
-                ? WritePersonas(file, parse.GetValue(output) ?? DefaultPersonasFolder, parse.GetValue(json))
-                : await WriteTranscriptsAsync(services, file, parse.GetValue(output) ?? ".", parse.GetValue(score) ? parse.GetValue(monitor)! : null, parse.GetValue(json), cancellationToken);
+                ? WritePersonas(file, folder, parse.GetValue(json))
+                : await WriteTranscriptsAsync(services, file, folder, parse.GetValue(score) ? parse.GetValue(monitor)! : null, parse.GetValue(json), cancellationToken);
         }));
         return command;
     }

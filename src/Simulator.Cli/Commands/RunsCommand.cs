@@ -69,7 +69,7 @@ internal static class RunsCommand
             return ExitCodes.Success;
         }));
 
-        return new Command("runs", "List and inspect saved runs, and draw their branches") { list, show, RunsTreeCommand.Create(Store, runs) };
+        return new Command("runs", "List, inspect and repair saved runs, and draw their branches") { list, show, RunsTreeCommand.Create(Store, runs), RunsRepairCommand.Create(Store, json, runs) };
     }
 
     /// <summary>One line on a course's session boundary: where it starts, the state carried over the gap and how the notes were made.</summary>

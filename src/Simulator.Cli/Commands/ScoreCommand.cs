@@ -37,7 +37,7 @@ internal static class ScoreCommand
             var notes = new CaseNotes(
                 parse.GetValue(persona) is { } p ? services.GetRequiredService<PersonaCatalog>().Get(p).Document : null,
                 parse.GetValue(protocol) is { } q ? services.GetRequiredService<ProtocolCatalog>().Get(q).Document : null);
-            var path = parse.GetValue(output)!;
+            var path = OutputPath.File(parse.GetValue(output)!, "--out");
             var (turns, scored, unscored) = await ScoreToFileAsync(services, conversations, parse.GetValue(monitor)!, _ => notes, path, cancellationToken);
             if (parse.GetValue(json))
             {

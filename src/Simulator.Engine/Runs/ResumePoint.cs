@@ -31,14 +31,16 @@ public sealed record ResumePoint(int Turns, int MonitorFrom, IReadOnlyList<RunEv
         }
 
         var monitored = history.Events.Where(e => e.Lane == 1).Select(e => e.Turn).DefaultIfEmpty(0).Max();
-        var clean = own.LastOrDefault(e => e.Lane != RunEvent.RescoreLane) is RunEnded;
+
+        // A salvaged log may hold turns after a gap: it is continued from before the gap, as an unfinished one.
+        var clean = own.LastOrDefault(e => e.Lane != RunEvent.RescoreLane) is RunEnded && !own.Any(e => e.Lane == 0 && e.Turn > turns);
         var monitorFrom = Math.Min(turns + 1, Math.Max(fork + 1, clean ? monitored + 1 : monitored));
         if (clean)
         {
             return new ResumePoint(turns, monitorFrom, null);
         }
 
-        var kept = own.Where(e => !(e.Lane == 0 && e.Turn > turns) && !(e.Lane == 1 && e.Turn >= monitorFrom)).ToList();
+        var kept = own.Where(e => !(e.Lane == 0 && e.Turn > turns) && !(e.Lane == 1 && e.Turn >= monitorFrom) && !(e is RunEnded && e.Turn > turns)).ToList();
         return new ResumePoint(turns, monitorFrom, kept.Count == own.Count ? null : kept);
     }
 }

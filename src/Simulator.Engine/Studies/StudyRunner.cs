@@ -20,17 +20,20 @@ namespace Simulator.Engine.Studies;
 /// </summary>
 public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas, LocalSessionExecutor local, TimeProvider clock, ILogger<StudyRunner> log)
 {
-    /// <summary>The study's runs, in order.</summary>
-    public IReadOnlyList<StudyJob> Expand(CatalogEntry<Study> study)
+    /// <summary>The study's runs, in order (at most <see cref="StudyRules.MaxRuns"/>).</summary>
+    public IReadOnlyList<StudyJob> Expand(CatalogEntry<Study> study) => Expand(study, StudyRules.MaxRuns);
+
+    /// <summary>The study's runs, in order; more than <paramref name="maxRuns"/> is refused, naming the study file and its largest factor.</summary>
+    public IReadOnlyList<StudyJob> Expand(CatalogEntry<Study> study, int maxRuns)
     {
         ArgumentNullException.ThrowIfNull(study);
         try
         {
-            return StudyMatrix.Expand(study.Document, id => [.. personas.Get(id).Document.Variants.Select(v => v.Id)]);
+            return StudyMatrix.Expand(study.Document, id => [.. personas.Get(id).Document.Variants.Select(v => v.Id)], maxRuns);
         }
         catch (InvalidInputException ex) when (ex.File is null)
         {
-            throw StudyError(study, ex, "personas");
+            throw StudyError(study, ex, ex.Field is null or "persona" ? "personas" : ex.Field);
         }
     }
 
@@ -50,8 +53,12 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
         var normalised = Check(study, jobs);
-        var existing = Existing(study, jobs, folder, options.Resume, normalised);
+        var used = Directory.Exists(folder.Path);
         Directory.CreateDirectory(folder.Path);
+
+        // One process at a time in a study folder: a second one (say a --resume while the study still runs) is refused.
+        using var folderLock = FolderLock.Take(folder.Path, "study", "the study folder");
+        var existing = Existing(study, jobs, folder, options.Resume, normalised, used);
         var created = folder.ReadManifest()?.CreatedAt ?? clock.GetUtcNow();
         folder.Write(Manifest(study, jobs, created, RunStatus.Running, 0, 0));
 
@@ -139,6 +146,8 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
                     "--patient" => "patient",
                     "--monitor" => "monitor",
                     "--turns" => "turns",
+                    "--sessions" => "sessions",
+                    "--probe-every" => "probe_every",
                     "--style" => "styles",
                     _ => ex.Field ?? "",
                 });
@@ -155,10 +164,10 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
     /// folder must hold none; with it, each must have been made with its job's configuration.
     /// </summary>
     private static Dictionary<string, RunManifest> Existing(
-        CatalogEntry<Study> study, IReadOnlyList<StudyJob> jobs, StudyFolder folder, bool resume, Func<RunConfiguration, RunConfiguration> recorded)
+        CatalogEntry<Study> study, IReadOnlyList<StudyJob> jobs, StudyFolder folder, bool resume, Func<RunConfiguration, RunConfiguration> recorded, bool existed)
     {
         var found = new Dictionary<string, RunManifest>(StringComparer.Ordinal);
-        if (!Directory.Exists(folder.Path))
+        if (!existed)
         {
             return found;
         }
