@@ -124,6 +124,13 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
                     await AskAsync(probes, patient, therapist, [.. history, new Exchange(patientText, reply)], context, cancellationToken).ConfigureAwait(false);
                 }
 
+                // A state the log's reader would refuse is never written: the turn fails, naming the variable.
+                if (StateVariables.Problem(state.Variables) is { } problem)
+                {
+                    Commit(events, [.. _turnEvents.OfType<ModelCalled>()]);
+                    throw new InvalidOperationException($"turn {_turn}: {problem}; the turn is not written (check the persona's dynamics)");
+                }
+
                 // The state step closes the turn: a turn is complete once it is in the log.
                 _turnEvents.Add(new StateStepped(_turn, clock.GetUtcNow(), state.Variables));
                 Commit(events, [.. _turnEvents]);
@@ -154,6 +161,11 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
         var next = session.Number + 1;
         var before = ended.State;
         var after = SessionDrift.Apply(plan.Persona, session.Start, before, plan.Configuration.Seed, next);
+        if (StateVariables.Problem(after.Variables) is { } problem)
+        {
+            throw new InvalidOperationException($"session {next}: {problem} over the gap between sessions (check the persona's dynamics.between_sessions)");
+        }
+
         string notes;
         try
         {
