@@ -37,7 +37,8 @@ public sealed partial class RunService(
     TimeProvider clock,
     IIdGenerator ids,
     IOptions<SimulatorOptions> options,
-    ILogger<RunService> log)
+    ILogger<RunService> log,
+    Models.Endpoints.SecretRedactor secrets)
 {
     /// <summary>The most sessions a course may have.</summary>
     public const int MaxSessions = Core.Studies.StudyRules.MaxSessions;

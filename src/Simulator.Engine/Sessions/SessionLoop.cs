@@ -253,9 +253,16 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
     private IChatClient Open(RoleModel model, string? purpose = null)
     {
         var role = purpose is null ? model.Role : $"{model.Role}.{purpose}";
-        var live = model.Open(call => _turnEvents.Add(new ModelCalled(
-            _turn, clock.GetUtcNow(), role, model.Reference.ToString(), call.RequestHash, call.PromptTokens, call.CompletionTokens,
-            call.CachedTokens, call.LatencyMs, call.Attempt, call.Error)));
+        var live = model.Open(call =>
+        {
+            _turnEvents.Add(new ModelCalled(
+                _turn, clock.GetUtcNow(), role, model.Reference.ToString(), call.RequestHash, call.PromptTokens, call.CompletionTokens,
+                call.CachedTokens, call.LatencyMs, call.Attempt, call.Error));
+            if (call.Redacted.Count > 0)
+            {
+                _turnEvents.Add(new SecretRedacted(_turn, clock.GetUtcNow(), role, call.Redacted));
+            }
+        });
         return new ReplayingChatClient(live, () => !_prefix.Replays(_turn) ? null : (purpose, model.Role) switch
         {
             (null, "patient") => _prefix.Turn(_turn).Patient,
