@@ -70,7 +70,7 @@ internal static class ImportCommand
         object? scores = null;
         if (monitor is not null)
         {
-            var conversations = ChatConversationReader.Read(path);
+            var conversations = ChatConversationReader.Stream(path);
             var cards = file.ImportedCases().ToDictionary(c => c.Id, c => ImportedPersonas.Build(c).Persona, StringComparer.Ordinal);
             var scoresPath = Path.Combine(folder, stem + ".scores.jsonl");
             var (turns, scored, unscored) = await ScoreCommand.ScoreToFileAsync(
