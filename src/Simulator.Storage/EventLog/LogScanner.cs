@@ -45,10 +45,13 @@ internal static class LogScanner
             if (problem is not null)
             {
                 var sync = FindSync(bytes, offset + 1, chained, ref budget);
-                if (sync < 0)
+                if (sync < 0 && !(bytes.Length - offset > LogFormat.FrameHeaderSize && LengthOnly(bytes, offset, bytes.Length)))
                 {
                     return state.Contents(offset, tornTail: true);
                 }
+
+                // The last frame's payload may check with the length up to the end of the file: only its length field was hit.
+                sync = sync < 0 ? bytes.Length : sync;
 
                 var repaired = LengthOnly(bytes, offset, sync) ? Decode(chain, bytes[(offset + LogFormat.FrameHeaderSize)..sync]) : default;
                 if (repaired.Events is { } whole)
