@@ -41,7 +41,7 @@ public sealed record ResumePoint(int Turns, int MonitorFrom, IReadOnlyList<RunEv
         var monitored = firstUnscored <= turns ? firstUnscored - 1 : scored.DefaultIfEmpty(0).Max();
 
         // A salvaged log may hold turns (or lack scores) after a gap: it is continued from before the gap, as an unfinished one.
-        var clean = own.LastOrDefault(e => e.Lane != RunEvent.RescoreLane) is RunEnded && !own.Any(e => e.Lane == 0 && e.Turn > turns) && firstUnscored > turns;
+        var clean = own.LastOrDefault(e => e.Lane != RunEvent.RescoreLane) is RunEnded && !own.Any(e => e.Lane is 0 or 1 && e.Turn > turns) && firstUnscored > turns;
         var monitorFrom = Math.Min(turns + 1, Math.Max(fork + 1, clean ? monitored + 1 : monitored));
         if (clean)
         {

@@ -47,10 +47,12 @@ public sealed partial class RunService
             LogSalvaged(folder.RunId, damaged.Events.Count, string.Join("; ", damaged.Damage.Select(d => d.Describe())), backup ?? "");
         }
 
-        if (manifest.ParentRunId is null && (!File.Exists(folder.EventsPath) || !EventLogReader.Read(folder.EventsPath).Events.Any(e => e is StateStepped { Turn: 0 })))
+        var logged = manifest.ParentRunId is null && File.Exists(folder.EventsPath) ? EventLogReader.Read(folder.EventsPath).Events : [];
+        if (manifest.ParentRunId is null && !(logged.Any(e => e is RunStarted) && logged.Any(e => e is StateStepped { Turn: 0 })))
         {
-            // A run killed before its opening events were all on disk: they are rebuilt from the manifest, written before them.
-            await EventLogWriter.RewriteAsync(folder.EventsPath, Opening(manifest, plan)).ConfigureAwait(false);
+            // A run killed before its opening events were all on disk (or a salvage that lost them): they are
+            // rebuilt from the manifest, written before them, ahead of whatever else the log holds.
+            await EventLogWriter.RewriteAsync(folder.EventsPath, [.. Opening(manifest, plan), .. logged.Where(e => e is not RunStarted and not StateStepped { Turn: 0 })]).ConfigureAwait(false);
         }
 
         var history = RunHistory.Load(store, folder);

@@ -51,6 +51,9 @@ public static class LogFormat
     /// <summary>The most uncompressed bytes in one block of a chained frame (LZ4 looks back 64 KiB besides).</summary>
     public const int BlockSize = 64 * 1024;
 
-    /// <summary>The uncompressed bytes past which a writer closes a chained frame and starts another.</summary>
-    public const int MaxBatchBytes = 1024 * 1024;
+    /// <summary>
+    /// The uncompressed bytes past which a writer closes a chained frame and starts another: a batch that
+    /// piled up while the writer fell behind is split, so one damaged frame loses a few turns, not a hundred.
+    /// </summary>
+    public const int MaxBatchBytes = 16 * 1024;
 }
