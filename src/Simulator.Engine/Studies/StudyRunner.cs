@@ -248,7 +248,7 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
 
     /// <summary>An error about a configuration the study gave, named by the study file, the line its value is on and the study's field.</summary>
     private static InvalidInputException StudyError(CatalogEntry<Study> study, InvalidInputException ex, string field) =>
-        new(ex.Message, study.File, Storage.Yaml.YamlDocumentLoader.LineOf(study.File, field), field, ex);
+        new(ex.Reason, study.File, Storage.Yaml.YamlDocumentLoader.LineOf(study.File, field), field, ex);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Study {Study}: {Runs} runs, {ToRun} to run, {Concurrency} at a time, into {Folder}")]
     private partial void LogStarting(string study, int runs, int toRun, string concurrency, string folder);

@@ -30,7 +30,14 @@ internal sealed class BoundedLines(Stream stream, int maxLineBytes)
                 if (_readEnd == 0)
                 {
                     _ended = true;
-                    return any ? Line(length, number) : null;
+
+                    // Not "any ? Line(...) : null": null would become an empty line through byte[]'s conversion to memory.
+                    if (!any)
+                    {
+                        return null;
+                    }
+
+                    return Line(length, number);
                 }
             }
 

@@ -9,7 +9,7 @@ namespace Simulator.Storage.Yaml;
 
 /// <summary>
 /// Finds, in a YAML document before it becomes a record, the first number field that is null
-/// (<c>phq9: ~</c>, <c>phq9:</c>) where the record has no "absent" for it, or that is not a finite
+/// (<c>phq9: ~</c>, <c>phq9:</c>; an optional number is left out, not nulled), or that is not a finite
 /// number within ±<see cref="MaxMagnitude"/> (<c>.nan</c>, <c>.inf</c>, <c>1e999</c>, <c>1e308</c>): values
 /// YamlDotNet would otherwise turn into 0, NaN or infinity, which a run would carry into its log. The
 /// document's nodes are walked beside the record's type, so the error names the field and its line.
@@ -98,7 +98,7 @@ internal static class YamlNumbers
         var plain = scalar.Style is ScalarStyle.Plain or ScalarStyle.Any;
         if (plain && text is "" or "~" or "null" or "Null" or "NULL")
         {
-            return mayBeAbsent ? null : (new ValidationIssue(path, "is null: a number is required here"), scalar.Start);
+            return (new ValidationIssue(path, mayBeAbsent ? "is null: give a number, or leave the field out" : "is null: a number is required here"), scalar.Start);
         }
 
         var value = Parse(text);
