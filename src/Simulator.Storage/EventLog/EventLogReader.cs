@@ -61,7 +61,7 @@ public static class EventLogReader
     {
         ArgumentNullException.ThrowIfNull(contents);
         var first = contents.Damage[0];
-        var more = contents.Damage.Count == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $" (and {contents.Damage.Count - 1} more damaged stretch(es): {string.Join("; ", contents.Damage.Skip(1).Select(d => d.Describe()))})");
+        var more = contents.Damage.Count == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $" (and {contents.Damage.Count - 1} more damaged: {string.Join("; ", contents.Damage.Skip(1).Select(d => d.Describe()))})");
         var remedy = contents.LostEvents
             ? "nothing was changed; 'simulator resume <run> --salvage' (or 'runs repair <run> --salvage') rewrites the log with every readable turn, keeping the original as events.msgpack.bak-<n>"
             : "no event is lost; 'simulator runs repair <run> --salvage' rewrites the log whole, keeping the original as events.msgpack.bak-<n>";

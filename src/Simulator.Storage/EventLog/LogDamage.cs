@@ -27,7 +27,7 @@ public sealed record LogDamage(long Start, long End, string Reason, int Unreadab
             return $"{range}: {Reason}; the frame's payload checks with the length where the next frame starts, so it was read whole";
         }
 
-        var unreadable = UnreadableFrames == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", then {UnreadableFrames} frame(s) that check but continue the damaged frame's compression chain and cannot be read");
+        var unreadable = UnreadableFrames == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", then {UnreadableFrames} {(UnreadableFrames == 1 ? "frame" : "frames")} that check but continue the damaged frame's compression chain and cannot be read");
         var after = TurnsAfter is { } t ? string.Create(CultureInfo.InvariantCulture, $"; turns {t.First}..{t.Last} follow in readable frames") : "; no readable turn follows";
         return $"{range} are damaged ({Reason}{unreadable}){after}";
     }

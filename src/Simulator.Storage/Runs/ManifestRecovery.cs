@@ -53,6 +53,16 @@ public static class ManifestRecovery
         var events = RunHistory.Load(store, folder, manifest, own).Events;
         var transcript = RunTranscript.From(events);
         var ended = own.Events.LastOrDefault(e => e.Lane != RunEvent.RescoreLane) as RunEnded;
+
+        // An end with turns (or the monitor's scores of turns) missing before it, as a salvaged log may have, is
+        // no end: the run is continued from the gap.
+        var steps = events.OfType<StateStepped>().Select(s => s.Turn).Where(t => t > 0).ToHashSet();
+        var scored = events.Where(e => e.Lane == 1).Select(e => e.Turn).ToHashSet();
+        if (ended is not null && !(steps.Count == ended.Turn && Enumerable.Range(1, ended.Turn).All(t => steps.Contains(t) && scored.Contains(t))))
+        {
+            ended = null;
+        }
+
         return manifest with
         {
             UpdatedAt = own.Events.Count == 0 ? manifest.CreatedAt : own.Events.Max(e => e.At),
