@@ -82,6 +82,7 @@ public class FuzzedDocumentsTests(ITestOutputHelper output)
             {
                 var study = catalog.LoadFile(path);
                 var jobs = runner.Expand(study, Core.Studies.StudyRules.DefaultMaxRuns);
+                runner.Check(study, jobs);
                 Assert.InRange(jobs.Count, 1, Core.Studies.StudyRules.DefaultMaxRuns);
                 Assert.All(jobs, j => Assert.InRange(j.Configuration.Turns, 1, 100_000));
                 Assert.InRange(study.Document.Concurrency ?? 1, 1, Core.Studies.StudyRules.MaxConcurrency);

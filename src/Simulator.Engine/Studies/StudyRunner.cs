@@ -37,6 +37,13 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
         }
     }
 
+    /// <summary>
+    /// Checks every configuration <paramref name="jobs"/> give as <c>study</c> does before it starts a run (personas,
+    /// models, protocols, monitor, turns and sessions within the engine's limits); a bad one is an
+    /// <see cref="InvalidInputException"/> naming the study file, the line and the field.
+    /// </summary>
+    public void Check(CatalogEntry<Study> study, IReadOnlyList<StudyJob> jobs) => _ = Checked(study, jobs);
+
     /// <summary>Runs <paramref name="study"/> into <paramref name="folder"/>; <paramref name="progress"/> counts as it goes.</summary>
     public async Task<StudyResult> RunAsync(
         CatalogEntry<Study> study, IReadOnlyList<StudyJob> jobs, StudyFolder folder, StudyOptions options, StudyProgress progress, CancellationToken cancellationToken) =>
@@ -52,7 +59,7 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
-        var normalised = Check(study, jobs);
+        var normalised = Checked(study, jobs);
         var used = Directory.Exists(folder.Path);
         Directory.CreateDirectory(folder.Path);
 
@@ -127,7 +134,7 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
     /// Resolves each distinct configuration (seed and guard aside) once, so a bad persona, model or
     /// monitor fails before any run starts; returns each job's configuration as its run will record it.
     /// </summary>
-    private Func<RunConfiguration, RunConfiguration> Check(CatalogEntry<Study> study, IReadOnlyList<StudyJob> jobs)
+    private Func<RunConfiguration, RunConfiguration> Checked(CatalogEntry<Study> study, IReadOnlyList<StudyJob> jobs)
     {
         var resolved = new Dictionary<RunConfiguration, RunConfiguration>();
         foreach (var config in jobs.Select(j => Key(j.Configuration)).Distinct())
