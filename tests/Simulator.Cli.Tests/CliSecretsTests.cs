@@ -8,7 +8,7 @@ namespace Simulator.Cli.Tests;
 
 /// <summary>
 /// A server whose replies carry the endpoint's key (and a terminal escape sequence): the key is in no file
-/// the program writes (log, manifest, transcript, exports, report, the log file) and in none of its output,
+/// the program writes (log, manifest, transcript, exports, the log file) and in none of its output,
 /// each place it was is <c>[redacted:&lt;variable&gt;]</c>, a <see cref="SecretRedacted"/> event records it,
 /// and no escape sequence reaches the terminal or the Markdown. A run that meets no key keeps its content hash.
 /// </summary>
@@ -34,15 +34,9 @@ public class CliSecretsTests
         var runId = Directory.GetDirectories(Path.Combine(work, "runs")).Select(Path.GetFileName).Single()!;
         var outputs = new List<CliRunner.Result> { run };
         outputs.Add(await CliRunner.RunAsync(work, "runs", "show", runId));
-        outputs.Add(await CliRunner.RunAsync(work, "runs", "show", runId, "--json"));
-        foreach (var format in new[] { "jsonl", "csv", "md", "html" })
-        {
-            outputs.Add(await CliRunner.RunAsync(work, "export", runId, "--format", format));
-            outputs.Add(await CliRunner.RunAsync(work, "export", runId, "--format", format, "--out", Path.Combine(work, $"export.{format}")));
-        }
-
-        outputs.Add(await CliRunner.RunAsync(work, "report", runId, "--out", Path.Combine(work, "report")));
-        outputs.Add(await CliRunner.RunAsync(work, "replay", runId));
+        outputs.Add(await CliRunner.RunAsync(work, "export", runId, "--format", "jsonl"));
+        outputs.Add(await CliRunner.RunAsync(work, "export", runId, "--format", "md"));
+        outputs.Add(await CliRunner.RunAsync(work, "export", runId, "--format", "csv", "--out", Path.Combine(work, "export.csv")));
 
         Assert.All(outputs, o => Assert.True(o.ExitCode == 0, o.Stderr));
         Assert.All(outputs, o => Assert.DoesNotContain(Key, o.Stdout + o.Stderr));
@@ -50,7 +44,7 @@ public class CliSecretsTests
         Assert.Contains($"[redacted:{KeyVariable}]", outputs[1].Stdout + run.Stdout);
         var files = Directory.EnumerateFiles(work, "*", SearchOption.AllDirectories).ToList();
         Assert.Contains(files, f => f.EndsWith("simulator.clef", StringComparison.Ordinal));
-        Assert.All(files.Where(f => !f.EndsWith(".msgpack", StringComparison.Ordinal) && !f.EndsWith(".png", StringComparison.Ordinal)), f => Assert.DoesNotContain(Key, File.ReadAllText(f)));
+        Assert.All(files.Where(f => !f.EndsWith(".msgpack", StringComparison.Ordinal)), f => Assert.DoesNotContain(Key, File.ReadAllText(f)));
 
         // The log is compressed: read it back to look inside.
         var events = EventLogReader.Read(Path.Combine(work, "runs", runId, "events.msgpack")).Events;

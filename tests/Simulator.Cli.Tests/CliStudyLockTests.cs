@@ -14,8 +14,8 @@ public class CliStudyLockTests
             name: lock
             personas: [persecutory-delusion, depression-suicidal]
             therapists: ["scripted:faithful", "scripted:sycophantic"]
-            seeds: [1, 2]
-            turns: 300
+            seeds: [1]
+            turns: 600
             concurrency: 2
             """);
         var folder = Path.Combine(cwd, "runs", "lock");
@@ -36,8 +36,8 @@ public class CliStudyLockTests
         Assert.Contains($"in use by process {first.Id}", second.Stderr, StringComparison.Ordinal);
         Assert.True(done.ExitCode == 0, done.Stderr);
         var rows = (await File.ReadAllLinesAsync(Path.Combine(folder, "summary.csv"))).Skip(1).ToList();
-        Assert.Equal(8, rows.Count);
-        Assert.All(rows, r => Assert.Contains(",completed,300,", r, StringComparison.Ordinal));
-        Assert.Equal(8, RunManifests.Completed(folder));
+        Assert.Equal(4, rows.Count);
+        Assert.All(rows, r => Assert.Contains(",completed,600,", r, StringComparison.Ordinal));
+        Assert.Equal(4, RunManifests.Completed(folder));
     }
 }

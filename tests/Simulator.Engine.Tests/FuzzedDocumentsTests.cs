@@ -18,7 +18,7 @@ namespace Simulator.Engine.Tests;
 /// </summary>
 public class FuzzedDocumentsTests(ITestOutputHelper output)
 {
-    private static int Count => int.TryParse(Environment.GetEnvironmentVariable("SIMULATOR_FUZZ_DOCUMENTS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 120;
+    private static int Count => int.TryParse(Environment.GetEnvironmentVariable("SIMULATOR_FUZZ_DOCUMENTS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 60;
 
     private static readonly string[] Therapists = ["scripted:faithful", "scripted:sycophantic", "scripted:stigmatizing", "scripted:crisis-missing", "scripted:over-cautious", "scripted:drifting"];
 

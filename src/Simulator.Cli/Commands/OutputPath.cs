@@ -5,12 +5,12 @@ namespace Simulator.Cli.Commands;
 /// <summary>
 /// Checks an output option (<c>--out</c>) before anything is written, so a bad value is exit code 2
 /// naming the path and the option, not a .NET exception halfway through: not empty, a path the
-/// system accepts, a file where a file is wanted and a folder where a folder is, and a folder
-/// that exists (or can be made) and can be written in.
+/// system accepts, a file where a file is wanted and a folder where a folder is, and a place that
+/// can be written in (checked without making anything).
 /// </summary>
 internal static class OutputPath
 {
-    /// <summary><paramref name="path"/> as a file to write (its folder made if missing).</summary>
+    /// <summary><paramref name="path"/> as a file to write.</summary>
     public static string File(string path, string option)
     {
         var full = Full(path, option);
@@ -23,7 +23,7 @@ internal static class OutputPath
         return path;
     }
 
-    /// <summary><paramref name="path"/> as a folder to write into (made if missing).</summary>
+    /// <summary><paramref name="path"/> as a folder to write into.</summary>
     public static string Folder(string path, string option)
     {
         var full = Full(path, option);
@@ -68,13 +68,25 @@ internal static class OutputPath
         }
     }
 
-    /// <summary>Makes <paramref name="folder"/> if missing and checks a file can be created in it.</summary>
+    /// <summary>
+    /// Checks a file can be created in <paramref name="folder"/>, or (when it does not exist yet) in its nearest
+    /// existing ancestor, where the command will make it: nothing is made here, so a command refused later writes nothing.
+    /// </summary>
     private static void Writable(string folder, string given, string option)
     {
         try
         {
-            Directory.CreateDirectory(folder);
-            var probe = Path.Combine(folder, $".simulator-write-check-{Environment.ProcessId}");
+            var existing = folder;
+            while (!Directory.Exists(existing))
+            {
+                existing = Path.GetDirectoryName(existing) ?? throw new DirectoryNotFoundException($"no folder of {folder} exists");
+                if (System.IO.File.Exists(existing))
+                {
+                    throw new IOException($"{existing} is a file, not a folder");
+                }
+            }
+
+            var probe = Path.Combine(existing, $".simulator-write-check-{Environment.ProcessId}");
             using (new FileStream(probe, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
             {
             }
