@@ -21,7 +21,7 @@ public partial class CliDamageTests
 {
     private static readonly Lazy<Task<(string Folder, string RunId, string Hash)>> Original = new(MakeOriginalAsync);
 
-    [Property(MaxTest = 5, Arbitrary = [typeof(CliLogFaults)])]
+    [Property(MaxTest = 4, Arbitrary = [typeof(CliLogFaults)])]
     public async Task DamagedLog_EveryCommandExits0Or2_NothingLost_ResumeReachesTheOriginalContent(LogFault fault)
     {
         var (source, runId, hash) = await Original.Value;

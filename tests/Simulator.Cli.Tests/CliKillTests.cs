@@ -20,7 +20,7 @@ public class CliKillTests(ITestOutputHelper output)
     [Fact]
     public async Task Kill9_Run_AtRandomMomentsFromTheFirstSecond_EveryRunListed_ResumesToTheUninterruptedHash()
     {
-        string[] run = ["run", "--persona", "depression-suicidal", "--therapist", "scripted:crisis-missing", "--turns", "2500", "--seed", "11", "--json"];
+        string[] run = ["run", "--persona", "depression-suicidal", "--therapist", "scripted:crisis-missing", "--turns", "2000", "--seed", "11", "--json"];
         var whole = await CliRunner.RunAsync(RepoPaths.TempFolder("cli-kill-run-whole"), run);
         Assert.True(whole.ExitCode == 0, whole.Stderr);
         var expected = JsonDocument.Parse(whole.Stdout).RootElement.GetProperty("contentHash").GetString();
