@@ -22,6 +22,12 @@ internal static class FuzzBench
 
     public static void Run(string target, int inputs, ulong seed, string? save)
     {
+        if (target == "damage")
+        {
+            Damage(inputs, seed);
+            return;
+        }
+
         var watch = Stopwatch.StartNew();
         var report = target switch
         {
@@ -41,6 +47,50 @@ internal static class FuzzBench
                 File.WriteAllBytes(file, input);
                 Console.WriteLine($"saved {file}: {kind}");
             }
+        }
+    }
+
+    /// <summary>
+    /// <c>fuzz damage</c>: <see cref="DamageCheck"/> over <paramref name="inputs"/> random faults of every kind on the
+    /// 300-turn log; prints the outcomes per kind and every violation (a turn lost, a rewrite without a backup, a crash).
+    /// </summary>
+    private static void Damage(int inputs, ulong seed)
+    {
+        var watch = Stopwatch.StartNew();
+        var random = new Simulator.Core.Randomness.SeededRandom(seed);
+        var scratch = Path.Combine(Path.GetTempPath(), $"simulator-fuzz-damage-{Environment.ProcessId}");
+        Directory.CreateDirectory(scratch);
+        var outcomes = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var violations = new List<string>();
+        for (var i = 0; i < inputs; i++)
+        {
+            var fault = new Simulator.Storage.Tests.Damage.LogFault(
+                Simulator.Storage.Tests.Damage.LogFault.Kinds[i % Simulator.Storage.Tests.Damage.LogFault.Kinds.Length], random.Next(1_000_000), random.Next(1_000_000), random.Next(1_000_000));
+            string outcome;
+            try
+            {
+                outcome = Simulator.Storage.Tests.Damage.DamageCheck.Check(fault, scratch);
+            }
+            catch (Exception ex)
+            {
+                outcome = "VIOLATION";
+                violations.Add(ex.Message);
+            }
+
+            var key = $"{fault.Kind,-16} {outcome}";
+            outcomes[key] = outcomes.GetValueOrDefault(key) + 1;
+        }
+
+        Console.WriteLine($"fuzz damage: seed {seed}, {inputs} faults on a {Simulator.Storage.Tests.Damage.DamageCheck.Original.Log.Length:N0}-byte log of {Simulator.Storage.Tests.Damage.DamageCheck.Original.Frames.Count} frames, {watch.Elapsed.TotalSeconds:0.0} s");
+        foreach (var (key, count) in outcomes)
+        {
+            Console.WriteLine($"  {count,7}  {key}");
+        }
+
+        Console.WriteLine($"  violations: {violations.Count}");
+        foreach (var v in violations.Distinct().Take(20))
+        {
+            Console.WriteLine($"    {v}");
         }
     }
 

@@ -13,7 +13,7 @@ using Simulator.Monitoring.Raters;
 //   dotnet run -c Release --project bench/Simulator.Bench -- overhead [--turns N] [--rounds N]   a whole session with and without the monitor
 //   dotnet run -c Release --project bench/Simulator.Bench -- scale [--turns 200,1000,4000] [--rounds N] [--therapist T]   time and log size against session length
 //   dotnet run -c Release --project bench/Simulator.Bench -- catalog [--runs N] [--dir DIR] [--rounds N]   the run catalog over N synthetic runs
-//   dotnet run -c Release --project bench/Simulator.Bench -- fuzz log|persona [--inputs N] [--seed S] [--save DIR]   the fuzzers at full length
+//   dotnet run -c Release --project bench/Simulator.Bench -- fuzz log|persona|damage [--inputs N] [--seed S] [--save DIR]   the fuzzers at full length
 //   dotnet run -c Release --project bench/Simulator.Bench -- regex                      µs per pattern, and what its keywords rule out
 //   dotnet run -c Release --project bench/Simulator.Bench -- keywords Type.Method ...   a pattern's keywords, most often found first
 //

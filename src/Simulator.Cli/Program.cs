@@ -9,6 +9,7 @@ using Simulator.Cli;
 using Simulator.Cli.Commands;
 using Simulator.Core.Validation;
 using Simulator.Engine.Hosting;
+using Simulator.Models.Endpoints;
 
 // Arguments of the form --Section:Key=value are configuration overrides for the host; the rest
 // is the command line proper.
@@ -25,6 +26,10 @@ builder.Configuration.AddCommandLine(configArgs);
 
 var logFile = builder.Configuration["Logging:File"] ?? "runs/simulator.clef";
 
+// One gate for everything printed or logged: control characters escaped, every endpoint's key redacted.
+var secrets = SecretRedactor.FromEnvironment(builder.Configuration.GetSection(ModelsOptions.Section).Get<ModelsOptions>());
+Terminal.Install(secrets);
+
 // A study shows its own progress on the terminal; each of its runs' start and end stays in the log file.
 var consoleLevel = new Serilog.Core.LoggingLevelSwitch(
     commandArgs.FirstOrDefault() == "study" ? Serilog.Events.LogEventLevel.Warning : Serilog.Events.LogEventLevel.Verbose);
@@ -32,7 +37,7 @@ builder.Services.AddSerilog(config => config
     .ReadFrom.Configuration(builder.Configuration)
     .Enrich.FromLogContext()
     .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, outputTemplate: "[{Level:u3}] {Message:lj}{NewLine}", levelSwitch: consoleLevel)
-    .WriteTo.File(new CompactJsonFormatter(), logFile));
+    .WriteTo.File(Terminal.Redacting(new CompactJsonFormatter(), secrets), logFile));
 builder.Services.AddSimulator(builder.Configuration);
 
 using var host = builder.Build();

@@ -24,6 +24,7 @@ public static class ModelsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEndpointLimiterFactory, LocalEndpointLimiters>();
         services.TryAddSingleton<EndpointPool>();
+        services.TryAddSingleton(sp => SecretRedactor.FromEnvironment(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ModelsOptions>>().Value));
         services.TryAddSingleton<IModelRegistry, ModelRegistry>();
         return services;
     }

@@ -53,7 +53,7 @@ internal static class ExportCommand
 
             var source = ExportSource.Resolve(parse.GetValue(target)!, parse.GetValue(runs) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath);
             var filter = ExportFilter.Parse(parse.GetValue(where) ?? []);
-            var path = parse.GetValue(output);
+            var path = parse.GetValue(output) is { } given ? parse.GetValue(perRun) ? OutputPath.Folder(given, "--out") : OutputPath.File(given, "--out") : null;
             var exporter = new Exporter(services, source, filter, parse.GetValue(layer), kind, parse.GetValue(side)!);
             if (parse.GetValue(perRun))
             {

@@ -37,9 +37,10 @@ internal static class ImportCommand
                 throw new InvalidInputException("--score goes with --as transcripts: personas are scored when they are run", field: "--score");
             }
 
+            var folder = OutputPath.Folder(parse.GetValue(output) ?? (personas ? DefaultPersonasFolder : "."), "--out");
             return personas
-                ? WritePersonas(file, parse.GetValue(output) ?? DefaultPersonasFolder, parse.GetValue(json))
-                : await WriteTranscriptsAsync(services, file, parse.GetValue(output) ?? ".", parse.GetValue(score) ? parse.GetValue(monitor)! : null, parse.GetValue(json), cancellationToken);
+                ? WritePersonas(file, folder, parse.GetValue(json))
+                : await WriteTranscriptsAsync(services, file, folder, parse.GetValue(score) ? parse.GetValue(monitor)! : null, parse.GetValue(json), cancellationToken);
         }));
         return command;
     }
@@ -69,7 +70,7 @@ internal static class ImportCommand
         object? scores = null;
         if (monitor is not null)
         {
-            var conversations = ChatConversationReader.Read(path);
+            var conversations = ChatConversationReader.Stream(path);
             var cards = file.ImportedCases().ToDictionary(c => c.Id, c => ImportedPersonas.Build(c).Persona, StringComparer.Ordinal);
             var scoresPath = Path.Combine(folder, stem + ".scores.jsonl");
             var (turns, scored, unscored) = await ScoreCommand.ScoreToFileAsync(

@@ -88,21 +88,33 @@ internal static class ReplayCommand
                 transcript = folder.TranscriptPath,
                 monitor = MonitorSummary.Json(history.Events, transcript),
             });
-            return ExitCodes.Success;
+            return Checked(folder, history.Manifest.ContentHash, hash, matches);
         }
 
         if (quiet)
         {
-            return ExitCodes.Success;
+            return Checked(folder, history.Manifest.ContentHash, hash, matches);
         }
 
         var o = Console.Out;
-        o.WriteLine($"Run {folder.RunId}: {transcript.Turns.Count} turns played back from the log{(history.Own.TornTail ? " (a torn last frame was dropped)" : "")}");
+        o.WriteLine($"Run {folder.RunId}: {transcript.Turns.Count} turns played back from the log{(history.Own.TornTail ? $" (a torn tail of {history.Own.TornBytes} bytes, a write cut short, was left out)" : "")}");
         o.WriteLine($"  transcript  {Path.GetRelativePath(Directory.GetCurrentDirectory(), folder.TranscriptPath)} (rebuilt)");
         o.WriteLine($"  content     {hash}{(matches ? "" : $" (the manifest says {history.Manifest.ContentHash}: the log changed after the run ended)")}");
         o.WriteLine($"  layers      {string.Join(", ", LayerChoice.Names(all))}{(layer is null ? "" : $" (showing {layer})")}");
         MonitorSummary.Write(o, history.Events, transcript, "  ", 12);
-        return ExitCodes.Success;
+        return Checked(folder, history.Manifest.ContentHash, hash, matches);
+    }
+
+    /// <summary>A log whose content hash is not the one its manifest recorded fails the replay (exit 1), saying so on standard error.</summary>
+    private static int Checked(RunFolder folder, string? recorded, string hash, bool matches)
+    {
+        if (matches)
+        {
+            return ExitCodes.Success;
+        }
+
+        Console.Error.WriteLine($"error: run {folder.RunId}: the log's content hash {hash} is not the {recorded} its manifest recorded when the run ended: the log changed since");
+        return ExitCodes.Failure;
     }
 
     private static int Verified(VerifyResult result, bool json)

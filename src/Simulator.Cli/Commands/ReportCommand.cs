@@ -32,6 +32,7 @@ internal static class ReportCommand
             var runsRoot = parse.GetValue(runs) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath;
             var source = ExportSource.Resolve(parse.GetValue(target)!, runsRoot);
             var layerName = parse.GetValue(layer);
+            var outFolder = parse.GetValue(output) is { } given ? OutputPath.Replaced(given, "--out") : null;
             ReportResult result;
             if (parse.GetValue(compare) is { } other)
             {
@@ -41,15 +42,15 @@ internal static class ReportCommand
                 }
 
                 var b = source.Store.Open(other);
-                result = ComparisonReport.Write(source.Store, source.Runs[0], b, layerName, parse.GetValue(output) ?? Path.Combine("reports", $"{source.Runs[0].RunId}-vs-{b.RunId}"));
+                result = ComparisonReport.Write(source.Store, source.Runs[0], b, layerName, outFolder ?? Path.Combine("reports", $"{source.Runs[0].RunId}-vs-{b.RunId}"));
             }
             else if (source.Study is not null)
             {
-                result = StudyReport.Write(source, layerName, parse.GetValue(output) ?? Path.Combine("reports", Path.GetFileName(source.Store.Root)), cancellationToken);
+                result = StudyReport.Write(source, layerName, outFolder ?? Path.Combine("reports", Path.GetFileName(source.Store.Root)), cancellationToken);
             }
             else
             {
-                result = RunReport.Write(source.Store, source.Runs[0], layerName, parse.GetValue(output) ?? Path.Combine("reports", source.Runs[0].RunId));
+                result = RunReport.Write(source.Store, source.Runs[0], layerName, outFolder ?? Path.Combine("reports", source.Runs[0].RunId));
             }
 
             if (parse.GetValue(json))

@@ -14,11 +14,15 @@ internal static class ResumeCommand
         var run = new Argument<string>("run") { Description = "Run id, or the run's folder" };
         var runs = RunsCommand.RunsFolderOption();
         var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
-        var command = new Command("resume", "Continue an interrupted or failed run from its last complete turn, with the same seeds") { run, runs, json };
+        var salvage = new Option<bool>("--salvage")
+        {
+            Description = "Continue a run whose log is damaged mid-file: rewrite it with every readable event (the original kept as events.msgpack.bak-<n>) and go on after the last complete turn before the damage",
+        };
+        var command = new Command("resume", "Continue an interrupted or failed run from its last complete turn, with the same seeds") { run, runs, salvage, json };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
             var root = parse.GetValue(runs) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath;
-            var result = await services.GetRequiredService<RunService>().ResumeAsync(parse.GetValue(run)!, root, cancellationToken);
+            var result = await services.GetRequiredService<RunService>().ResumeAsync(parse.GetValue(run)!, root, RunWatch.None, parse.GetValue(salvage), cancellationToken);
             return RunOutput.Write(result, parse.GetValue(json), root);
         }));
         return command;

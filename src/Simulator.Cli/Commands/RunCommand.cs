@@ -53,7 +53,7 @@ internal static class RunCommand
                 Guard = parse.GetValue(guard),
                 ProbeEvery = parse.GetValue(probeEvery),
             };
-            var result = await services.GetRequiredService<RunService>().RunAsync(config, parse.GetValue(output), cancellationToken);
+            var result = await services.GetRequiredService<RunService>().RunAsync(config, parse.GetValue(output) is { } folder ? OutputPath.Folder(folder, "--out") : null, cancellationToken);
             return RunOutput.Write(result, parse.GetValue(json), parse.GetValue(output) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath, parse.GetValue(requireJudge));
         }));
         return command;

@@ -47,7 +47,7 @@ internal static class RunsCommand
             Console.Out.WriteLine($"persona    {c.Persona}{(c.Variant is null ? "" : $" / {c.Variant}")}");
             Console.Out.WriteLine($"therapist  {c.Therapist} · protocol {c.Protocol} · style {c.Style}");
             Console.Out.WriteLine($"patient    {c.Patient} · seed {c.Seed} · monitor {c.Monitor}");
-            Console.Out.WriteLine($"turns      {transcript.Turns.Count} of {c.TotalTurns} in the log{(log.TornTail ? " (a torn last frame was dropped)" : "")}");
+            Console.Out.WriteLine($"turns      {transcript.Turns.Count} of {c.TotalTurns} in the log{(log.TornTail ? $" (a torn tail of {log.TornBytes} bytes, a write cut short, is left out)" : "")}");
             if (c.Sessions > 1)
             {
                 Console.Out.WriteLine($"sessions   {c.Sessions} of {c.Turns} turns; in session {transcript.SessionOf(Math.Max(1, transcript.Turns.Count))}");
@@ -69,7 +69,7 @@ internal static class RunsCommand
             return ExitCodes.Success;
         }));
 
-        return new Command("runs", "List and inspect saved runs, and draw their branches") { list, show, RunsTreeCommand.Create(Store, runs) };
+        return new Command("runs", "List, inspect and repair saved runs, and draw their branches") { list, show, RunsTreeCommand.Create(Store, runs), RunsRepairCommand.Create(Store, json, runs) };
     }
 
     /// <summary>One line on a course's session boundary: where it starts, the state carried over the gap and how the notes were made.</summary>

@@ -14,7 +14,11 @@ namespace Simulator.Cli.Commands;
 /// </summary>
 internal static class RunsListCommand
 {
-    private static readonly string[] Statuses = [RunStatus.Running, RunStatus.Completed, RunStatus.Cancelled, RunStatus.Failed];
+    private static readonly string[] Statuses =
+    [
+        RunStatus.Starting, RunStatus.Running, RunStatus.Completed, RunStatus.Cancelled, RunStatus.Failed,
+        RunStatus.Interrupted, RunStatus.Damaged, RunStatus.Orphaned,
+    ];
 
     public static Command Create(Func<ParseResult, RunStore> store, Option<bool> json, Option<string?> runs)
     {
@@ -60,10 +64,10 @@ internal static class RunsListCommand
             }
             else
             {
-                Console.Out.WriteLine($"{"run",-52} {"status",-10} {"turns",5}  therapist");
+                Console.Out.WriteLine($"{"run",-52} {"status",-11} {"turns",5}  therapist");
                 foreach (var r in listing.Runs)
                 {
-                    Console.Out.WriteLine($"{r.RunId,-52} {r.Status,-10} {r.Turns,5}  {r.Therapist}");
+                    Console.Out.WriteLine($"{r.RunId,-52} {r.Status,-11} {r.Turns,5}  {r.Therapist}{Hint(r)}");
                 }
             }
 
@@ -76,6 +80,15 @@ internal static class RunsListCommand
         }));
         return list;
     }
+
+    /// <summary>What to do about a run that is not whole: the command that continues or repairs it.</summary>
+    private static string Hint(RunSummary r) => r.Status switch
+    {
+        RunStatus.Interrupted => $"  (continue: simulator resume {r.RunId})",
+        RunStatus.Orphaned => $"  (no manifest: simulator runs repair {r.RunId})",
+        RunStatus.Damaged => $"  (log damaged: simulator runs show {r.RunId} says where)",
+        _ => "",
+    };
 
     private static string? Status(string? status) => status is null || Statuses.Contains(status, StringComparer.Ordinal)
         ? status

@@ -7,6 +7,7 @@ using Simulator.Core.Events;
 using Simulator.Engine.Hosting;
 using Simulator.Engine.Runs;
 using Simulator.Engine.Scoring;
+using Simulator.Models.Endpoints;
 using Simulator.Models.References;
 using Simulator.Monitoring.Raters;
 using Simulator.Storage.Catalogs;
@@ -35,19 +36,19 @@ internal static class ScoreCommand
         var command = new Command("score", "Score conversations from elsewhere with the monitor") { input, output, monitor, heads, rubric, persona, protocol, json };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
-            var conversations = ChatConversationReader.Read(parse.GetValue(input)!);
+            var conversations = new CountedConversations(ChatConversationReader.Stream(parse.GetValue(input)!));
             var notes = new CaseNotes(
                 parse.GetValue(persona) is { } p ? services.GetRequiredService<PersonaCatalog>().Get(p).Document : null,
                 parse.GetValue(protocol) is { } q ? services.GetRequiredService<ProtocolCatalog>().Get(q).Document : null);
-            var path = parse.GetValue(output)!;
+            var path = OutputPath.File(parse.GetValue(output)!, "--out");
             var (turns, scored, unscored) = await ScoreToFileAsync(services, conversations, parse.GetValue(monitor)!, _ => notes, path, cancellationToken, parse.GetValue(heads), parse.GetValue(rubric));
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(new { conversations = conversations.Count, turns, output = Path.GetFullPath(path), scored, unscored });
+                JsonOutput.Write(new { conversations = conversations.Read, turns, output = Path.GetFullPath(path), scored, unscored });
             }
             else
             {
-                Console.Out.WriteLine($"Scored {turns} turns of {conversations.Count} conversations into {path}");
+                Console.Out.WriteLine($"Scored {turns} turns of {conversations.Read} conversations into {path}");
                 PrintCounts(scored, unscored);
             }
 
@@ -57,14 +58,16 @@ internal static class ScoreCommand
     }
 
     /// <summary>
-    /// Scores <paramref name="conversations"/> with the monitor <paramref name="monitor"/> names, each with its case
-    /// notes, into <paramref name="path"/> (one JSON line per therapist turn, written whole or not at all), and
-    /// counts the turns each metric was scored and left unscored on.
+    /// Scores <paramref name="conversations"/> (read one at a time, so memory is bounded by the longest) with the monitor
+    /// <paramref name="monitor"/> names, each with its case notes, into <paramref name="path"/> (one JSON line per therapist
+    /// turn, written whole or not at all: a bad line met halfway leaves no scores file), and counts the turns each metric
+    /// was scored and left unscored on.
     /// </summary>
     internal static async Task<(int Turns, SortedDictionary<string, int> Scored, SortedDictionary<string, int> Unscored)> ScoreToFileAsync(
-        IServiceProvider services, IReadOnlyList<ChatConversation> conversations, string monitor, Func<ChatConversation, CaseNotes> notesOf, string path, CancellationToken cancellationToken,
+        IServiceProvider services, IEnumerable<ChatConversation> conversations, string monitor, Func<ChatConversation, CaseNotes> notesOf, string path, CancellationToken cancellationToken,
         string? heads = null, string? rubric = null)
     {
+        var secrets = services.GetRequiredService<SecretRedactor>();
         var options = services.GetRequiredService<IOptions<SimulatorOptions>>().Value;
         var plan = MonitorPlan.For(monitor, heads, rubric, services.GetRequiredService<IModelRegistry>(), services.GetRequiredService<RubricCatalog>(), options.JudgeRubric);
         var clock = services.GetRequiredService<TimeProvider>();
@@ -78,8 +81,22 @@ internal static class ScoreCommand
         var turns = 0;
         var scored = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var unscored = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        await using (var writer = new StreamWriter(partial))
+        try
         {
+            await WriteAsync();
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
+
+        File.Move(partial, path, overwrite: true);
+        return (turns, scored, unscored);
+
+        async Task WriteAsync()
+        {
+            await using var writer = new StreamWriter(partial);
             foreach (var conversation in conversations)
             {
                 foreach (var (turn, scores) in await TranscriptScorer.ScoreAsync(conversation, raters, notesOf(conversation), clock, cancellationToken))
@@ -87,7 +104,7 @@ internal static class ScoreCommand
                     turns++;
                     Count(scored, scores.Metrics.Keys);
                     Count(unscored, scores.Unscored.Keys);
-                    await writer.WriteLineAsync(JsonSerializer.Serialize(new
+                    await writer.WriteLineAsync(secrets.Redact(JsonSerializer.Serialize(new
                     {
                         conversation = conversation.Id,
                         line = conversation.Line,
@@ -95,13 +112,27 @@ internal static class ScoreCommand
                         metrics = scores.Metrics,
                         unscored = scores.Unscored,
                         evidence = scores.Evidence,
-                    }, Line).AsMemory(), cancellationToken);
+                    }, Line)).AsMemory(), cancellationToken);
                 }
             }
         }
+    }
 
-        File.Move(partial, path, overwrite: true);
-        return (turns, scored, unscored);
+    /// <summary>Conversations passed through as they are read, counted.</summary>
+    private sealed class CountedConversations(IEnumerable<ChatConversation> source) : IEnumerable<ChatConversation>
+    {
+        public int Read { get; private set; }
+
+        public IEnumerator<ChatConversation> GetEnumerator()
+        {
+            foreach (var c in source)
+            {
+                Read++;
+                yield return c;
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>Prints, per metric, the turns it was scored and left unscored on.</summary>

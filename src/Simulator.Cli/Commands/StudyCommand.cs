@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Simulator.Cluster.Hosting;
 using Simulator.Cluster.Nodes;
+using Simulator.Core.Studies;
 using Simulator.Core.Validation;
 using Simulator.Engine.Hosting;
 using Simulator.Engine.Studies;
@@ -31,25 +32,33 @@ internal static class StudyCommand
         var cluster = new Option<string?>("--cluster") { Description = "Run the sessions on an Orleans cluster (cluster file .yaml); the study folder must be reachable from every node" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
         var requireJudge = new Option<bool>("--require-judge") { Description = "Exit 1 when a judge could not score more than 5% of the turns it was asked to" };
+        var maxRuns = new Option<int?>("--max-runs") { Description = $"The most runs the study may expand to (default: Simulator:MaxStudyRuns, {StudyRules.DefaultMaxRuns:N0}; at most {StudyRules.MaxRuns:N0})" };
         var command = new Command("study", "Run a study: every combination of its personas, therapists, styles, protocols and seeds")
         {
-            file, concurrency, resume, output, cluster, json, requireJudge,
+            file, concurrency, resume, output, cluster, maxRuns, json, requireJudge,
         };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
             var study = services.GetRequiredService<StudyCatalog>().Get(parse.GetValue(file)!);
             var runner = services.GetRequiredService<StudyRunner>();
-            var jobs = runner.Expand(study);
-            var clusterFile = parse.GetValue(cluster);
-            var given = parse.GetValue(concurrency) ?? (study.Document.Concurrency > 0 ? study.Document.Concurrency : (int?)null);
-            var n = given ?? (clusterFile is not null ? null
-                : jobs.All(j => EndpointSlots.EndpointsOf(j.Configuration).Count == 0) ? Environment.ProcessorCount : RemoteConcurrency);
-            if (n < 1)
+            var settings = services.GetRequiredService<IOptions<SimulatorOptions>>().Value;
+            var limit = parse.GetValue(maxRuns) ?? settings.MaxStudyRuns;
+            if (limit is < 1 or > StudyRules.MaxRuns)
             {
-                throw new InvalidInputException($"{n} is out of range: must be >= 1", field: "--concurrency");
+                throw new InvalidInputException($"{limit} is out of range: must be in 1..{StudyRules.MaxRuns}", field: "--max-runs");
             }
 
-            var folder = new StudyFolder(parse.GetValue(output) ?? Path.Combine(services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath, study.Document.Name));
+            var jobs = runner.Expand(study, limit);
+            var clusterFile = parse.GetValue(cluster);
+            var given = parse.GetValue(concurrency) ?? study.Document.Concurrency;
+            var n = given ?? (clusterFile is not null ? null
+                : jobs.All(j => EndpointSlots.EndpointsOf(j.Configuration).Count == 0) ? Environment.ProcessorCount : RemoteConcurrency);
+            if (n is < 1 or > StudyRules.MaxConcurrency)
+            {
+                throw new InvalidInputException($"{n} is out of range: must be in 1..{StudyRules.MaxConcurrency}", field: "--concurrency");
+            }
+
+            var folder = new StudyFolder(OutputPath.Folder(parse.GetValue(output) ?? Path.Combine(settings.RunsPath, study.Document.Name), "--out"));
             var progress = new StudyProgress(jobs.Count, jobs.Sum(j => (long)j.Configuration.TotalTurns), services.GetRequiredService<TimeProvider>());
             var options = new StudyOptions(n, parse.GetValue(resume));
             StudyResult result;

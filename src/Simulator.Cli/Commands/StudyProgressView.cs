@@ -25,7 +25,8 @@ internal static class StudyProgressView
             return await running;
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        // The panel's escape sequences are its own: it draws on the raw stream (its text is the study's kebab-case name and numbers).
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Terminal.RawError) });
         return await console.Live(Panel(name, progress.Snapshot())).AutoClear(false).StartAsync(async live =>
         {
             while (await Task.WhenAny(running, Task.Delay(250)) != running)

@@ -33,6 +33,29 @@ public static class StateVariables
     /// <summary>The variable that holds a belief's conviction.</summary>
     public static string Conviction(string beliefId) => ConvictionPrefix + beliefId;
 
+    /// <summary>
+    /// The first variable of <paramref name="state"/> that is not a finite number within its range (or not a state
+    /// variable at all), described for an error; null when every value is sound. The engine writes no state that fails it.
+    /// </summary>
+    public static string? Problem(IReadOnlyDictionary<string, double> state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        foreach (var (name, value) in state)
+        {
+            if (RangeOf(name) is not { } range)
+            {
+                return $"'{name}' is not a state variable";
+            }
+
+            if (!double.IsFinite(value) || value < range.Min || value > range.Max)
+            {
+                return $"state variable {name} became {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}, not a finite number in {range.Min}..{range.Max}";
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The range of a variable, or null when the name is not a state variable.</summary>
     public static (double Min, double Max)? RangeOf(string name) => name switch
     {

@@ -44,7 +44,7 @@ public static class PersonaRules
             else if (!beliefs.Add(b.Id)) Add($"{at}.id", $"'{b.Id}' is used twice");
             if (string.IsNullOrWhiteSpace(b.Statement)) Add($"{at}.statement", "is required");
             if (!Kinds.Contains(b.Kind)) Add($"{at}.kind", $"'{b.Kind}' must be one of: {string.Join(", ", Kinds)}");
-            if (b.Conviction is < 0 or > 1) Add($"{at}.conviction", $"{b.Conviction} is out of range: must be in 0..1");
+            if (b.Conviction is < 0 or > 1 || double.IsNaN(b.Conviction)) Add($"{at}.conviction", $"{b.Conviction} is out of range: must be in 0..1");
             if (b.Cues.Count == 0 || b.Cues.Any(string.IsNullOrWhiteSpace)) Add($"{at}.cues", "needs at least one non-empty cue word");
         }
 
@@ -132,7 +132,7 @@ public static class PersonaRules
             var at = $"lines.topics[{i}]";
             if (!Names.IsKebab(t.Id)) Add($"{at}.id", $"'{t.Id}' must be kebab-case");
             if (!IsStateVariable(t.Variable, beliefs)) Add($"{at}.variable", $"'{t.Variable}' is not a state variable of this persona");
-            if (t.Weight is <= 0 or > 100) Add($"{at}.weight", $"{t.Weight} is out of range: must be in (0, 100]");
+            if (t.Weight is <= 0 or > 100 || double.IsNaN(t.Weight)) Add($"{at}.weight", $"{t.Weight} is out of range: must be in (0, 100]");
             if (t.Low.Count == 0) Add($"{at}.low", "needs at least one line");
             if (t.Mid.Count == 0) Add($"{at}.mid", "needs at least one line");
             if (t.High.Count == 0) Add($"{at}.high", "needs at least one line");
@@ -187,11 +187,19 @@ public static class PersonaRules
 
     private static void CheckVariableMap(IReadOnlyDictionary<string, double> map, string at, HashSet<string> beliefs, Action<string, string> add)
     {
-        foreach (var name in map.Keys)
+        foreach (var (name, value) in map)
         {
             if (name != StateVariables.AllConvictions && !IsStateVariable(name, beliefs))
             {
                 add($"{at}.{name}", $"'{name}' is not a state variable of this persona");
+                continue;
+            }
+
+            // A change (or its spread) larger than the variable's whole range is no change a state can make.
+            var (min, max) = StateVariables.RangeOf(name == StateVariables.AllConvictions ? StateVariables.Conviction("x") : name)!.Value;
+            if (!double.IsFinite(value) || Math.Abs(value) > max - min)
+            {
+                add($"{at}.{name}", $"{value} is out of range: must be within ±{max - min} (the width of {name}'s range)");
             }
         }
     }

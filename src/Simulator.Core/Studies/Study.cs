@@ -55,8 +55,8 @@ public sealed record Study
     /// <summary>Probe cadence, as <c>run --probe-every</c>; 0 for none.</summary>
     public int ProbeEvery { get; init; }
 
-    /// <summary>Sessions run at once unless <c>--concurrency</c> says otherwise; 0 for the runner's default.</summary>
-    public int Concurrency { get; init; }
+    /// <summary>Sessions run at once unless <c>--concurrency</c> says otherwise (1..<see cref="StudyRules.MaxConcurrency"/>); absent for the runner's default.</summary>
+    public int? Concurrency { get; init; }
 
     /// <summary>The guard settings this version knows.</summary>
     public static IReadOnlyList<string> GuardSettings { get; } = ["off", "on", "both"];

@@ -17,7 +17,11 @@ public static partial class StudyMatrix
     private const int MaxRunId = 120;
 
     /// <summary>The study's runs; <paramref name="variantsOf"/> lists a persona's variants (for <c>id/*</c>).</summary>
-    public static IReadOnlyList<StudyJob> Expand(Study study, Func<string, IReadOnlyList<string>> variantsOf)
+    public static IReadOnlyList<StudyJob> Expand(Study study, Func<string, IReadOnlyList<string>> variantsOf) =>
+        Expand(study, variantsOf, StudyRules.MaxRuns);
+
+    /// <summary>The study's runs, refused when there are more than <paramref name="maxRuns"/> (naming the largest factor).</summary>
+    public static IReadOnlyList<StudyJob> Expand(Study study, Func<string, IReadOnlyList<string>> variantsOf, int maxRuns)
     {
         ArgumentNullException.ThrowIfNull(study);
         var patients = new List<(string Persona, string? Variant)>();
@@ -32,9 +36,19 @@ public static partial class StudyMatrix
 
         bool[] guards = study.Guard switch { "on" => [true], "both" => [false, true], _ => [false] };
         var count = (long)patients.Count * study.Therapists.Count * study.Styles.Count * study.Protocols.Count * guards.Length * study.Seeds.Count;
-        if (count > StudyRules.MaxRuns)
+        var limit = Math.Min(maxRuns, StudyRules.MaxRuns);
+        if (count > limit)
         {
-            throw new InvalidInputException($"the study expands to {count:N0} runs; at most {StudyRules.MaxRuns:N0}", field: "personas");
+            var factors = new (string Field, int Count)[]
+            {
+                ("personas", patients.Count), ("therapists", study.Therapists.Count), ("styles", study.Styles.Count),
+                ("protocols", study.Protocols.Count), ("guard", guards.Length), ("seeds", study.Seeds.Count),
+            };
+            var largest = factors.MaxBy(f => f.Count).Field;
+            var raise = limit < StudyRules.MaxRuns ? $" (raise it with study --max-runs or Simulator:MaxStudyRuns, up to {StudyRules.MaxRuns:N0})" : "";
+            throw new InvalidInputException(
+                string.Create(CultureInfo.InvariantCulture, $"the study expands to {count:N0} runs ({string.Join(" × ", factors.Select(f => $"{f.Count} {f.Field}"))}), more than the limit of {limit:N0}{raise}"),
+                field: largest);
         }
 
         var jobs = new List<StudyJob>((int)count);

@@ -10,10 +10,14 @@ public sealed class InvalidInputException : Exception
     public InvalidInputException(string message, string? file = null, int? line = null, string? field = null, Exception? inner = null)
         : base(Format(message, file, line, field), inner)
     {
+        Reason = message;
         File = file;
         Line = line;
         Field = field;
     }
+
+    /// <summary>What is wrong, without the file, line and field (for an error re-addressed to another file or field).</summary>
+    public string Reason { get; }
 
     /// <summary>The file at fault, if any.</summary>
     public string? File { get; }

@@ -36,6 +36,10 @@ public sealed class SimulatorOptions
     [Range(1, 10_000_000)]
     public int MaxTurns { get; set; } = 100_000;
 
+    /// <summary>The most runs a study may expand to (<c>study --max-runs</c> overrides it). Default 10,000.</summary>
+    [Range(1, Core.Studies.StudyRules.MaxRuns)]
+    public int MaxStudyRuns { get; set; } = Core.Studies.StudyRules.DefaultMaxRuns;
+
     /// <summary>The folders searched for a data folder: the path itself, then beside the program.</summary>
     public static IReadOnlyList<string> SearchPaths(string path) =>
         Path.IsPathRooted(path) ? [path] : [path, Path.Combine(AppContext.BaseDirectory, path)];

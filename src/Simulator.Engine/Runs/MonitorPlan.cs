@@ -121,8 +121,15 @@ public sealed record MonitorPlan(Rubric? Rubric, IReadOnlyList<RoleModel> Judges
         }
 
         var prompt = new JudgePrompt(Rubric);
-        return [.. own, .. Judges.Select(j => new JudgeRater(j.Role, j.Open(call => events.TryWrite(new ModelCalled(
-            turn(), clock.GetUtcNow(), rolePrefix + j.Role, j.Reference.ToString(), call.RequestHash, call.PromptTokens, call.CompletionTokens,
-            call.CachedTokens, call.LatencyMs, call.Attempt, call.Error))), prompt))];
+        return [.. own, .. Judges.Select(j => new JudgeRater(j.Role, j.Open(call =>
+        {
+            events.TryWrite(new ModelCalled(
+                turn(), clock.GetUtcNow(), rolePrefix + j.Role, j.Reference.ToString(), call.RequestHash, call.PromptTokens, call.CompletionTokens,
+                call.CachedTokens, call.LatencyMs, call.Attempt, call.Error));
+            if (call.Redacted.Count > 0)
+            {
+                events.TryWrite(new SecretRedacted(turn(), clock.GetUtcNow(), rolePrefix + j.Role, call.Redacted));
+            }
+        }), prompt))];
     }
 }

@@ -30,15 +30,25 @@ public sealed record ResumePoint(int Turns, int MonitorFrom, IReadOnlyList<RunEv
             turns++;
         }
 
-        var monitored = history.Events.Where(e => e.Lane == 1).Select(e => e.Turn).DefaultIfEmpty(0).Max();
-        var clean = own.LastOrDefault(e => e.Lane != RunEvent.RescoreLane) is RunEnded;
+        // The monitor's scores run up to the last turn before the first turn it has none for (a salvaged log may lack some in the middle).
+        var scored = history.Events.Where(e => e.Lane == 1).Select(e => e.Turn).ToHashSet();
+        var firstUnscored = fork + 1;
+        while (firstUnscored <= turns && scored.Contains(firstUnscored))
+        {
+            firstUnscored++;
+        }
+
+        var monitored = firstUnscored <= turns ? firstUnscored - 1 : scored.DefaultIfEmpty(0).Max();
+
+        // A salvaged log may hold turns (or lack scores) after a gap: it is continued from before the gap, as an unfinished one.
+        var clean = own.LastOrDefault(e => e.Lane != RunEvent.RescoreLane) is RunEnded && !own.Any(e => e.Lane is 0 or 1 && e.Turn > turns) && firstUnscored > turns;
         var monitorFrom = Math.Min(turns + 1, Math.Max(fork + 1, clean ? monitored + 1 : monitored));
         if (clean)
         {
             return new ResumePoint(turns, monitorFrom, null);
         }
 
-        var kept = own.Where(e => !(e.Lane == 0 && e.Turn > turns) && !(e.Lane == 1 && e.Turn >= monitorFrom)).ToList();
+        var kept = own.Where(e => !(e.Lane == 0 && e.Turn > turns) && !(e.Lane == 1 && e.Turn >= monitorFrom) && !(e is RunEnded && e.Turn > turns)).ToList();
         return new ResumePoint(turns, monitorFrom, kept.Count == own.Count ? null : kept);
     }
 }

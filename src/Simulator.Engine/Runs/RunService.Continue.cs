@@ -18,25 +18,44 @@ public sealed partial class RunService
     /// when the run cannot be continued faithfully (its persona or protocol file changed, its log is damaged).
     /// </summary>
     public Task<RunResult> ResumeAsync(string run, string? runsRoot, CancellationToken cancellationToken) =>
-        ResumeAsync(run, runsRoot, RunWatch.None, cancellationToken);
+        ResumeAsync(run, runsRoot, RunWatch.None, salvage: false, cancellationToken);
 
-    /// <summary>As <see cref="ResumeAsync(string, string?, CancellationToken)"/>, showing <paramref name="watch"/> each event saved.</summary>
-    public async Task<RunResult> ResumeAsync(string run, string? runsRoot, RunWatch watch, CancellationToken cancellationToken)
+    /// <summary>
+    /// As <see cref="ResumeAsync(string, string?, CancellationToken)"/>, showing <paramref name="watch"/> each event
+    /// saved. A log with damage that valid frames follow is refused unless <paramref name="salvage"/>: then it is
+    /// rewritten with every readable event (the original kept as <c>events.msgpack.bak-&lt;n&gt;</c>) and the run
+    /// continues after its last complete turn before the first gap. A run folder without a manifest is recovered from its log.
+    /// </summary>
+    public async Task<RunResult> ResumeAsync(string run, string? runsRoot, RunWatch watch, bool salvage, CancellationToken cancellationToken)
     {
         var store = Store(runsRoot);
-        var folder = store.Open(run);
+        var folder = store.OpenFolder(run);
         using var runLock = RunLock.Take(folder);
-        var history = RunHistory.Load(store, folder);
-        var manifest = history.Manifest;
+        if (!File.Exists(folder.ManifestPath))
+        {
+            var repair = await RunRepair.RepairAsync(store, folder, salvage).ConfigureAwait(false);
+            LogRecovered(folder.RunId, string.Join("; ", repair.Done));
+        }
+
+        var manifest = RunStore.ReadManifest(store.Open(run));
         var (plan, persona, protocol) = Resolve(manifest.Configuration);
         Unchanged(persona.File, persona.Hash, manifest.PersonaHash, folder, "personaHash");
         Unchanged(protocol.File, protocol.Hash, manifest.ProtocolHash, folder, "protocolHash");
-        if (manifest.ParentRunId is null && !history.Own.Events.Any(e => e is StateStepped { Turn: 0 }))
+        if (salvage && File.Exists(folder.EventsPath) && EventLogReader.Read(folder.EventsPath, salvage: true) is { Damage.Count: > 0 } damaged)
         {
-            // A log cut inside its opening events: they are rebuilt from the manifest, which was written after them.
-            await EventLogWriter.RewriteAsync(folder.EventsPath, Opening(manifest, plan)).ConfigureAwait(false);
-            history = RunHistory.Load(store, folder);
+            var backup = await EventLogWriter.RewriteAsync(folder.EventsPath, damaged.Events).ConfigureAwait(false);
+            LogSalvaged(folder.RunId, damaged.Events.Count, string.Join("; ", damaged.Damage.Select(d => d.Describe())), backup ?? "");
         }
+
+        var logged = manifest.ParentRunId is null && File.Exists(folder.EventsPath) ? EventLogReader.Read(folder.EventsPath).Events : [];
+        if (manifest.ParentRunId is null && !(logged.Any(e => e is RunStarted) && logged.Any(e => e is StateStepped { Turn: 0 })))
+        {
+            // A run killed before its opening events were all on disk (or a salvage that lost them): they are
+            // rebuilt from the manifest, written before them, ahead of whatever else the log holds.
+            await EventLogWriter.RewriteAsync(folder.EventsPath, [.. Opening(manifest, plan), .. logged.Where(e => e is not RunStarted and not StateStepped { Turn: 0 })]).ConfigureAwait(false);
+        }
+
+        var history = RunHistory.Load(store, folder);
 
         var point = ResumePoint.Of(history);
         var ended = history.Own.Events.LastOrDefault(e => e.Lane != RunEvent.RescoreLane) as RunEnded;
@@ -132,6 +151,9 @@ public sealed partial class RunService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: dropped {Count} events of an unfinished turn or monitor batch after turn {Turn}")]
     private partial void LogDropped(string runId, int count, int turn);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: salvaged {Events} readable events of a damaged log ({Damage}); the original is kept as {Backup}")]
+    private partial void LogSalvaged(string runId, int events, string damage, string backup);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} is already complete ({Turns} turns)")]
     private partial void LogAlreadyComplete(string runId, int turns);

@@ -62,7 +62,7 @@ public sealed partial class RunService
         catch (Exception ex)
         {
             reason = RunEnded.Reasons.Error;
-            error = $"{ex.GetType().Name}: {ex.Message}";
+            error = secrets.Redact($"{ex.GetType().Name}: {ex.Message}");
             LogFailed(ex, loop.CompletedTurns + 1);
         }
         finally

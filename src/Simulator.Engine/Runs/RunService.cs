@@ -37,10 +37,11 @@ public sealed partial class RunService(
     TimeProvider clock,
     IIdGenerator ids,
     IOptions<SimulatorOptions> options,
-    ILogger<RunService> log)
+    ILogger<RunService> log,
+    Models.Endpoints.SecretRedactor secrets)
 {
     /// <summary>The most sessions a course may have.</summary>
-    public const int MaxSessions = 100;
+    public const int MaxSessions = Core.Studies.StudyRules.MaxSessions;
 
     /// <summary>Checks a configuration and resolves everything it names; throws <see cref="InvalidInputException"/>.</summary>
     public (SessionPlan Plan, CatalogEntry<Persona> Persona, CatalogEntry<Core.Protocols.Protocol> Protocol) Resolve(RunConfiguration config)
@@ -120,17 +121,19 @@ public sealed partial class RunService(
     private RunStore Store(string? runsRoot) => new(runsRoot ?? options.Value.RunsPath);
 
     /// <summary>
-    /// Creates the run's folder with its opening events in the log, then its manifest (a folder with
-    /// no manifest is not a run, so a crash in between leaves nothing half made), and runs the session;
-    /// <paramref name="inherited"/> are a branch's parent's events it references (none for a root run).
+    /// Creates the run's folder with its manifest first (status <c>starting</c>, so a folder is never
+    /// without one: a crash before the log is whole leaves a run that <c>resume</c> starts from the
+    /// manifest), then its opening events in the log, then the manifest again (<c>running</c>), and runs
+    /// the session; <paramref name="inherited"/> are a branch's parent's events it references (none for a root run).
     /// </summary>
     private async Task<RunResult> StartAsync(
         RunStore store, RunManifest manifest, IReadOnlyList<RunEvent> inherited, IReadOnlyList<RunEvent> opening, SessionPlan plan, SessionPrefix prefix, RunWatch watch, CancellationToken cancellationToken)
     {
         var folder = store.Create(watch.RunId ?? $"{manifest.CreatedAt:yyyyMMdd-HHmmss}-{plan.Persona.Id}-{ids.NewId(6)}");
         using var runLock = RunLock.Take(folder);
-        await EventLogWriter.RewriteAsync(folder.EventsPath, opening).ConfigureAwait(false);
         manifest = manifest with { RunId = folder.RunId };
+        RunStore.WriteManifest(folder, manifest with { Status = RunStatus.Starting });
+        await EventLogWriter.RewriteAsync(folder.EventsPath, opening).ConfigureAwait(false);
         RunStore.WriteManifest(folder, manifest);
         LogStarted(folder.RunId, plan.Persona.Id, plan.Configuration.Therapist, plan.Configuration.TotalTurns, plan.Configuration.Seed);
         return await ExecuteAsync(folder, manifest, plan, prefix, [.. inherited, .. opening], watch, cancellationToken).ConfigureAwait(false);

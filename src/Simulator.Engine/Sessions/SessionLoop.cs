@@ -124,6 +124,13 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
                     await AskAsync(probes, patient, therapist, [.. history, new Exchange(patientText, reply)], context, cancellationToken).ConfigureAwait(false);
                 }
 
+                // A state the log's reader would refuse is never written: the turn fails, naming the variable.
+                if (StateVariables.Problem(state.Variables) is { } problem)
+                {
+                    Commit(events, [.. _turnEvents.OfType<ModelCalled>()]);
+                    throw new InvalidOperationException($"turn {_turn}: {problem}; the turn is not written (check the persona's dynamics)");
+                }
+
                 // The state step closes the turn: a turn is complete once it is in the log.
                 _turnEvents.Add(new StateStepped(_turn, clock.GetUtcNow(), state.Variables));
                 Commit(events, [.. _turnEvents]);
@@ -154,6 +161,11 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
         var next = session.Number + 1;
         var before = ended.State;
         var after = SessionDrift.Apply(plan.Persona, session.Start, before, plan.Configuration.Seed, next);
+        if (StateVariables.Problem(after.Variables) is { } problem)
+        {
+            throw new InvalidOperationException($"session {next}: {problem} over the gap between sessions (check the persona's dynamics.between_sessions)");
+        }
+
         string notes;
         try
         {
@@ -241,9 +253,16 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
     private IChatClient Open(RoleModel model, string? purpose = null)
     {
         var role = purpose is null ? model.Role : $"{model.Role}.{purpose}";
-        var live = model.Open(call => _turnEvents.Add(new ModelCalled(
-            _turn, clock.GetUtcNow(), role, model.Reference.ToString(), call.RequestHash, call.PromptTokens, call.CompletionTokens,
-            call.CachedTokens, call.LatencyMs, call.Attempt, call.Error)));
+        var live = model.Open(call =>
+        {
+            _turnEvents.Add(new ModelCalled(
+                _turn, clock.GetUtcNow(), role, model.Reference.ToString(), call.RequestHash, call.PromptTokens, call.CompletionTokens,
+                call.CachedTokens, call.LatencyMs, call.Attempt, call.Error));
+            if (call.Redacted.Count > 0)
+            {
+                _turnEvents.Add(new SecretRedacted(_turn, clock.GetUtcNow(), role, call.Redacted));
+            }
+        });
         return new ReplayingChatClient(live, () => !_prefix.Replays(_turn) ? null : (purpose, model.Role) switch
         {
             (null, "patient") => _prefix.Turn(_turn).Patient,

@@ -20,8 +20,11 @@ namespace Simulator.Engine.Studies;
 /// </summary>
 public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas, LocalSessionExecutor local, TimeProvider clock, ILogger<StudyRunner> log)
 {
-    /// <summary>The study's runs, in order.</summary>
-    public IReadOnlyList<StudyJob> Expand(CatalogEntry<Study> study)
+    /// <summary>The study's runs, in order (at most <see cref="StudyRules.MaxRuns"/>).</summary>
+    public IReadOnlyList<StudyJob> Expand(CatalogEntry<Study> study) => Expand(study, StudyRules.MaxRuns);
+
+    /// <summary>The study's runs, in order; more than <paramref name="maxRuns"/> is refused, naming the study file and its largest factor.</summary>
+    public IReadOnlyList<StudyJob> Expand(CatalogEntry<Study> study, int maxRuns)
     {
         ArgumentNullException.ThrowIfNull(study);
         try
@@ -30,13 +33,20 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
             var document = study.Document.Heads is { } heads
                 ? study.Document with { Heads = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(study.File)) ?? "", heads)) }
                 : study.Document;
-            return StudyMatrix.Expand(document, id => [.. personas.Get(id).Document.Variants.Select(v => v.Id)]);
+            return StudyMatrix.Expand(document, id => [.. personas.Get(id).Document.Variants.Select(v => v.Id)], maxRuns);
         }
         catch (InvalidInputException ex) when (ex.File is null)
         {
-            throw StudyError(study, ex, "personas");
+            throw StudyError(study, ex, ex.Field is null or "persona" ? "personas" : ex.Field);
         }
     }
+
+    /// <summary>
+    /// Checks every configuration <paramref name="jobs"/> give as <c>study</c> does before it starts a run (personas,
+    /// models, protocols, monitor, turns and sessions within the engine's limits); a bad one is an
+    /// <see cref="InvalidInputException"/> naming the study file, the line and the field.
+    /// </summary>
+    public void Check(CatalogEntry<Study> study, IReadOnlyList<StudyJob> jobs) => _ = Checked(study, jobs);
 
     /// <summary>Runs <paramref name="study"/> into <paramref name="folder"/>; <paramref name="progress"/> counts as it goes.</summary>
     public async Task<StudyResult> RunAsync(
@@ -53,9 +63,13 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
-        var normalised = Check(study, jobs);
-        var existing = Existing(study, jobs, folder, options.Resume, normalised);
+        var normalised = Checked(study, jobs);
+        var used = Directory.Exists(folder.Path);
         Directory.CreateDirectory(folder.Path);
+
+        // One process at a time in a study folder: a second one (say a --resume while the study still runs) is refused.
+        using var folderLock = FolderLock.Take(folder.Path, "study", "the study folder");
+        var existing = Existing(study, jobs, folder, options.Resume, normalised, used);
         var created = folder.ReadManifest()?.CreatedAt ?? clock.GetUtcNow();
         folder.Write(Manifest(study, jobs, created, RunStatus.Running, 0, 0));
 
@@ -124,7 +138,7 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
     /// Resolves each distinct configuration (seed and guard aside) once, so a bad persona, model or
     /// monitor fails before any run starts; returns each job's configuration as its run will record it.
     /// </summary>
-    private Func<RunConfiguration, RunConfiguration> Check(CatalogEntry<Study> study, IReadOnlyList<StudyJob> jobs)
+    private Func<RunConfiguration, RunConfiguration> Checked(CatalogEntry<Study> study, IReadOnlyList<StudyJob> jobs)
     {
         var resolved = new Dictionary<RunConfiguration, RunConfiguration>();
         foreach (var config in jobs.Select(j => Key(j.Configuration)).Distinct())
@@ -144,6 +158,8 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
                     "--monitor" => "monitor",
                     "--heads" => "heads",
                     "--turns" => "turns",
+                    "--sessions" => "sessions",
+                    "--probe-every" => "probe_every",
                     "--style" => "styles",
                     _ => ex.Field ?? "",
                 });
@@ -160,10 +176,10 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
     /// folder must hold none; with it, each must have been made with its job's configuration.
     /// </summary>
     private static Dictionary<string, RunManifest> Existing(
-        CatalogEntry<Study> study, IReadOnlyList<StudyJob> jobs, StudyFolder folder, bool resume, Func<RunConfiguration, RunConfiguration> recorded)
+        CatalogEntry<Study> study, IReadOnlyList<StudyJob> jobs, StudyFolder folder, bool resume, Func<RunConfiguration, RunConfiguration> recorded, bool existed)
     {
         var found = new Dictionary<string, RunManifest>(StringComparer.Ordinal);
-        if (!Directory.Exists(folder.Path))
+        if (!existed)
         {
             return found;
         }
@@ -244,7 +260,7 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
 
     /// <summary>An error about a configuration the study gave, named by the study file, the line its value is on and the study's field.</summary>
     private static InvalidInputException StudyError(CatalogEntry<Study> study, InvalidInputException ex, string field) =>
-        new(ex.Message, study.File, Storage.Yaml.YamlDocumentLoader.LineOf(study.File, field), field, ex);
+        new(ex.Reason, study.File, Storage.Yaml.YamlDocumentLoader.LineOf(study.File, field), field, ex);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Study {Study}: {Runs} runs, {ToRun} to run, {Concurrency} at a time, into {Folder}")]
     private partial void LogStarting(string study, int runs, int toRun, string concurrency, string folder);

@@ -106,8 +106,8 @@ public sealed class ModelEndpoint : IDisposable
         return kernel.GetRequiredService<IChatClient>();
     }
 
-    /// <summary><paramref name="text"/> with the endpoint's key, if it appears, blanked out.</summary>
-    public string Scrub(string text) => string.IsNullOrEmpty(_key) ? text : text.Replace(_key, "***", StringComparison.Ordinal);
+    /// <summary><paramref name="text"/> with the endpoint's key, if it appears, redacted (<c>[redacted:&lt;variable&gt;]</c>).</summary>
+    public string Scrub(string text) => string.IsNullOrEmpty(_key) ? text : text.Replace(_key, $"[redacted:{Options.ApiKeyVariable}]", StringComparison.Ordinal);
 
     /// <inheritdoc />
     public void Dispose()

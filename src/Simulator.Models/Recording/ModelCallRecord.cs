@@ -8,4 +8,8 @@ public sealed record ModelCallRecord(
     long CachedTokens,
     double LatencyMs,
     int Attempt,
-    string? Error);
+    string? Error)
+{
+    /// <summary>The variables whose endpoint keys were redacted from the reply (empty almost always).</summary>
+    public IReadOnlyList<string> Redacted { get; init; } = [];
+}

@@ -9,7 +9,7 @@ namespace Simulator.Models.References;
 /// Resolves references: <c>scripted:</c> against the registered policies, <c>openai:</c>,
 /// <c>ollama:</c> and <c>endpoint:</c> against <c>Models:Endpoints</c>, with the role's settings.
 /// </summary>
-internal sealed class ModelRegistry(IEnumerable<IScriptedPolicy> policies, EndpointPool endpoints, TimeProvider clock) : IModelRegistry
+internal sealed class ModelRegistry(IEnumerable<IScriptedPolicy> policies, EndpointPool endpoints, TimeProvider clock, SecretRedactor secrets) : IModelRegistry
 {
     private readonly Dictionary<string, IScriptedPolicy> _policies = policies.ToDictionary(p => p.Name, StringComparer.Ordinal);
 
@@ -27,7 +27,7 @@ internal sealed class ModelRegistry(IEnumerable<IScriptedPolicy> policies, Endpo
                     $"unknown scripted model 'scripted:{reference.Model}' (known: {string.Join(", ", _policies.Keys.Order().Select(k => "scripted:" + k))})",
                     field: field);
             // No prompt budget: the scripted models read their own earlier messages, and have no context limit.
-            return new RoleModel(reference, role, policy.CreateClient(), roleOptions.Sampling, null, 0, TokenCounter.Estimate, clock);
+            return new RoleModel(reference, role, policy.CreateClient(), roleOptions.Sampling, null, 0, TokenCounter.Estimate, clock, secrets);
         }
 
         var name = reference.EndpointName!;
@@ -65,6 +65,7 @@ internal sealed class ModelRegistry(IEnumerable<IScriptedPolicy> policies, Endpo
             open,
             roleOptions.ContextTokens ?? endpoint.ContextTokens,
             TokenCounter.For(reference.Model, endpoint.Tokenizer),
-            clock);
+            clock,
+            secrets);
     }
 }

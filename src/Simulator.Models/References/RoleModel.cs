@@ -10,7 +10,8 @@ namespace Simulator.Models.References;
 /// A model resolved for one role: what the role's agent needs to budget its prompts, and
 /// <see cref="Open"/> to get the role's own client, whose every attempt is reported.
 /// </summary>
-public sealed class RoleModel(ModelReference reference, string role, IChatClient provider, SamplingOptions sampling, ModelEndpoint? endpoint, int contextTokens, TokenCounter tokens, TimeProvider clock)
+public sealed class RoleModel(
+    ModelReference reference, string role, IChatClient provider, SamplingOptions sampling, ModelEndpoint? endpoint, int contextTokens, TokenCounter tokens, TimeProvider clock, SecretRedactor? secrets = null)
 {
     /// <summary>The reference as given.</summary>
     public ModelReference Reference { get; } = reference;
@@ -29,5 +30,5 @@ public sealed class RoleModel(ModelReference reference, string role, IChatClient
 
     /// <summary>The role's client; each attempt of each call goes to <paramref name="sink"/>.</summary>
     public IChatClient Open(Action<ModelCallRecord> sink) =>
-        new ModelCallPipeline(provider, Role, Reference.ToString(), Sampling, Tokens, endpoint, clock, sink);
+        new ModelCallPipeline(provider, Role, Reference.ToString(), Sampling, Tokens, endpoint, clock, sink, secrets);
 }

@@ -29,15 +29,20 @@ public sealed class ModelCallPipeline : DelegatingChatClient
     private readonly Action<ModelCallRecord> _sink;
     private readonly ResiliencePipeline _retries;
     private readonly RequestHash _hashes = new();
+    private readonly SecretRedactor _secrets;
 
     // Retry strategies hold no state, so one pipeline per endpoint serves every session's calls: a
     // thousand sessions starting at once would otherwise each build (and validate) their own.
     private static readonly ConditionalWeakTable<ModelEndpoint, StrongBox<(TimeProvider Clock, ResiliencePipeline Retries)>> RetriesByEndpoint = new();
 
-    /// <summary>A pipeline for <paramref name="role"/> over <paramref name="inner"/>; <paramref name="endpoint"/> is null for scripted models.</summary>
-    public ModelCallPipeline(IChatClient inner, string role, string model, SamplingOptions sampling, TokenCounter tokens, ModelEndpoint? endpoint, TimeProvider clock, Action<ModelCallRecord> sink)
+    /// <summary>
+    /// A pipeline for <paramref name="role"/> over <paramref name="inner"/>; <paramref name="endpoint"/> is null for scripted
+    /// models. Every endpoint key <paramref name="secrets"/> knows is redacted from replies and errors before anything sees them.
+    /// </summary>
+    public ModelCallPipeline(IChatClient inner, string role, string model, SamplingOptions sampling, TokenCounter tokens, ModelEndpoint? endpoint, TimeProvider clock, Action<ModelCallRecord> sink, SecretRedactor? secrets = null)
         : base(inner)
     {
+        _secrets = secrets ?? SecretRedactor.None;
         _role = role;
         _model = model;
         _sampling = sampling;
@@ -84,17 +89,20 @@ public sealed class ModelCallPipeline : DelegatingChatClient
                 ? await base.GetResponseAsync(messages, request, cancellationToken).ConfigureAwait(false)
                 : await OverEndpointAsync(_endpoint, messages, request, cancellationToken).ConfigureAwait(false);
             var usage = response.Usage;
-            _sink(new ModelCallRecord(hash, usage?.InputTokenCount ?? 0, usage?.OutputTokenCount ?? 0, usage?.CachedInputTokenCount ?? 0, Elapsed(started), attempt, null));
+            _sink(new ModelCallRecord(hash, usage?.InputTokenCount ?? 0, usage?.OutputTokenCount ?? 0, usage?.CachedInputTokenCount ?? 0, Elapsed(started), attempt, null)
+            {
+                Redacted = Redact(response),
+            });
             return response;
         }
         catch (ModelFaultException fault)
         {
-            _sink(new ModelCallRecord(hash, 0, 0, 0, Elapsed(started), attempt, fault.Summary));
+            _sink(new ModelCallRecord(hash, 0, 0, 0, Elapsed(started), attempt, _secrets.Redact(fault.Summary)));
             throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _sink(new ModelCallRecord(hash, 0, 0, 0, Elapsed(started), attempt, ex.GetType().Name + ": " + ex.Message));
+            _sink(new ModelCallRecord(hash, 0, 0, 0, Elapsed(started), attempt, _secrets.Redact(ex.GetType().Name + ": " + ex.Message)));
             throw;
         }
     }
@@ -111,7 +119,7 @@ public sealed class ModelCallPipeline : DelegatingChatClient
         {
             // Recorded as its kind, and retried after a whole break (Polly's own estimate of what is left
             // can be shorter than the break), when the half-open breaker lets one probe through.
-            var fault = FaultClassifier.Classify(open, endpoint.Scrub, _clock);
+            var fault = FaultClassifier.Classify(open, Scrub(endpoint), _clock);
             throw new ModelFaultException(fault.Kind, fault.Message, TimeSpan.FromSeconds(endpoint.Options.BreakerBreakSeconds), open);
         }
     }
@@ -134,10 +142,33 @@ public sealed class ModelCallPipeline : DelegatingChatClient
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    throw FaultClassifier.Classify(ex, endpoint.Scrub, _clock);
+                    throw FaultClassifier.Classify(ex, Scrub(endpoint), _clock);
                 }
             },
             cancellationToken).AsTask();
+
+    /// <summary>Redacts endpoint keys from the reply's text in place; the variables whose keys were found.</summary>
+    private IReadOnlyList<string> Redact(ChatResponse response)
+    {
+        if (_secrets.IsEmpty)
+        {
+            return [];
+        }
+
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var message in response.Messages)
+        {
+            for (var i = 0; i < message.Contents.Count; i++)
+            {
+                if (message.Contents[i] is TextContent { Text: { } text } content && _secrets.Redact(text, found) is var clean && !ReferenceEquals(clean, text))
+                {
+                    message.Contents[i] = new TextContent(clean) { AdditionalProperties = content.AdditionalProperties };
+                }
+            }
+        }
+
+        return [.. found];
+    }
 
     private ChatOptions Prepare(ChatOptions? options)
     {
@@ -158,6 +189,9 @@ public sealed class ModelCallPipeline : DelegatingChatClient
 
         return request;
     }
+
+    /// <summary>The endpoint's own key and every other configured one, redacted from an error message.</summary>
+    private Func<string, string> Scrub(ModelEndpoint endpoint) => text => _secrets.Redact(endpoint.Scrub(text));
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

@@ -22,6 +22,7 @@ internal static class ChainedFrames
     {
         private readonly ArrayBufferWriter<byte> _raw = new(256);
         private ILZ4Encoder? _chain;
+        private long _segmentRaw;
 
         /// <summary>Uncompressed bytes waiting for <see cref="Payload"/>.</summary>
         public int Pending => _raw.WrittenCount;
@@ -37,7 +38,16 @@ internal static class ChainedFrames
         /// <summary>The payload of the events added since the last one (the first starts the chain).</summary>
         public byte[] Payload()
         {
+            if (_chain is not null && _segmentRaw >= LogFormat.SegmentBytes)
+            {
+                // A new chain now and then: damage to one frame loses at most the rest of its segment.
+                _chain.Dispose();
+                _chain = null;
+            }
+
             var kind = _chain is null ? LogFormat.SegmentStart : LogFormat.SegmentContinues;
+            _segmentRaw = kind == LogFormat.SegmentStart ? 0 : _segmentRaw;
+            _segmentRaw += _raw.WrittenCount;
             _chain ??= LZ4Encoder.Create(chaining: true, LZ4Level.L00_FAST, LogFormat.BlockSize);
             using var payload = new MemoryStream(1 + (_raw.WrittenCount / 2));
             payload.WriteByte(kind);

@@ -6,7 +6,9 @@ namespace Simulator.Storage.EventLog;
 
 /// <summary>
 /// Appends framed, checksummed events to a run's log. One writer per run; not thread-safe (the
-/// log writer task owns it). Opening an existing log drops a torn tail before appending. New logs
+/// log writer task owns it). Opening an existing log drops a torn tail before appending, after
+/// keeping the whole file as a backup (<see cref="LogBackup"/>); a log with damage that valid frames
+/// follow is refused (it needs a salvage, which is a rewrite). Rewrites keep a backup too. New logs
 /// are chained (<see cref="LogFormat.ChainedHeader"/>); a log of self-contained frames
 /// (<see cref="LogFormat.Header"/>, written by earlier versions) is appended to in its own format.
 /// </summary>
@@ -38,6 +40,11 @@ public sealed class EventLogWriter : IAsyncDisposable
             var selfContained = false;
             if (existing.ValidLength < LogFormat.Header.Length)
             {
+                if (stream.Length > 0)
+                {
+                    LogBackup.Keep(path);
+                }
+
                 stream.SetLength(0);
                 stream.Write(LogFormat.ChainedHeader);
                 stream.Flush(flushToDisk: durableHeader);
@@ -47,7 +54,8 @@ public sealed class EventLogWriter : IAsyncDisposable
                 selfContained = existing.SelfContainedFrames;
                 if (stream.Length != existing.ValidLength)
                 {
-                    // A torn tail is cut off, durably, before anything is appended after it.
+                    // A torn tail is cut off, durably, before anything is appended after it; the file as it was is kept first.
+                    LogBackup.Keep(path);
                     stream.SetLength(existing.ValidLength);
                     stream.Flush(flushToDisk: true);
                 }
@@ -67,10 +75,13 @@ public sealed class EventLogWriter : IAsyncDisposable
     /// <summary>
     /// Replaces the log at <paramref name="path"/> with <paramref name="events"/>, atomically: they are
     /// written to a new file, flushed to disk, and the file renamed over the old log, so a crash at any
-    /// moment leaves either the old log or the new one.
+    /// moment leaves either the old log or the new one. An existing log is kept as a backup first
+    /// (<see cref="LogBackup"/>), so a rewrite never loses what it leaves out.
     /// </summary>
-    public static async Task RewriteAsync(string path, IEnumerable<RunEvent> events)
+    /// <returns>The backup of the old log, or null when there was none.</returns>
+    public static async Task<string?> RewriteAsync(string path, IEnumerable<RunEvent> events)
     {
+        var backup = LogBackup.Keep(path);
         var temp = path + ".rewrite";
         File.Delete(temp);
         // The new file means nothing until it is renamed over the log, after it is flushed to disk whole.
@@ -84,6 +95,7 @@ public sealed class EventLogWriter : IAsyncDisposable
         }
 
         File.Move(temp, path, overwrite: true);
+        return backup;
     }
 
     /// <summary>Appends one event as a frame of its own (buffered until <see cref="FlushAsync"/>).</summary>

@@ -12,7 +12,7 @@ namespace Simulator.Storage.EventLog;
 /// (metric names, reasons, state variables, lines a scripted speaker repeats) instead of
 /// repeating it. The payload starts with <see cref="SegmentStart"/> or <see cref="SegmentContinues"/>;
 /// a chain (a segment) starts at the first frame each writer writes, so appending to a log never
-/// needs the compressor's earlier state. Blocks are [raw length: u32 LE][compressed length: u32 LE][LZ4 block].</item>
+/// needs the compressor's earlier state, and a writer starts a new one every <see cref="SegmentBytes"/>. Blocks are [raw length: u32 LE][compressed length: u32 LE][LZ4 block].</item>
 /// </list>
 /// </summary>
 public static class LogFormat
@@ -41,9 +41,19 @@ public static class LogFormat
     /// <summary>A chained frame that goes on from the frame before it.</summary>
     public const byte SegmentContinues = 2;
 
+    /// <summary>
+    /// The uncompressed bytes after which a writer starts a new chain (segment) at its next frame, so
+    /// that damage to one frame loses at most the rest of its segment: the frames after it that
+    /// continue its chain cannot be decoded without it. About 20 turns of a session with its monitor.
+    /// </summary>
+    public const int SegmentBytes = 64 * 1024;
+
     /// <summary>The most uncompressed bytes in one block of a chained frame (LZ4 looks back 64 KiB besides).</summary>
     public const int BlockSize = 64 * 1024;
 
-    /// <summary>The uncompressed bytes past which a writer closes a chained frame and starts another.</summary>
-    public const int MaxBatchBytes = 1024 * 1024;
+    /// <summary>
+    /// The uncompressed bytes past which a writer closes a chained frame and starts another: a batch that
+    /// piled up while the writer fell behind is split, so one damaged frame loses a few turns, not a hundred.
+    /// </summary>
+    public const int MaxBatchBytes = 16 * 1024;
 }

@@ -24,6 +24,12 @@ public static class RunLogWriter
             batch.Clear();
             while (events.TryRead(out var e))
             {
+                // The last guard of "no run writes what its reader refuses": an unsound event stops the log here.
+                if (EventRules.Check(e) is { } problem)
+                {
+                    throw new InvalidDataException($"refused to write {e.GetType().Name} of turn {e.Turn}: {problem}");
+                }
+
                 batch.Add(e);
                 written?.Add(e);
             }

@@ -10,53 +10,76 @@ namespace Simulator.Storage.Imports;
 /// <c>{"id": "...", "messages": [{"role": "user"|"assistant"|"system", "content": "..."}], ...}</c>.
 /// Other fields are ignored; a line without <c>id</c> is named <c>line-N</c>; ids need not be unique
 /// (benchmarks reuse a case id across responders), so each conversation also keeps its line. Every problem is an
-/// <see cref="InvalidInputException"/> naming file, line and field; nothing is returned until the whole file has been read.
+/// <see cref="InvalidInputException"/> naming file, line and field. <see cref="Stream"/> reads one line at a time,
+/// so memory is bounded by the longest line (at most <see cref="MaxLineBytes"/>), whatever the file's size.
 /// </summary>
 public static class ChatConversationReader
 {
-    /// <summary>The largest file accepted.</summary>
-    public const long MaxBytes = 1L << 30;
+    /// <summary>The longest line (one conversation) accepted, in bytes of UTF-8.</summary>
+    public const int MaxLineBytes = 16 << 20;
 
-    /// <summary>Reads <paramref name="path"/>.</summary>
-    public static IReadOnlyList<ChatConversation> Read(string path)
+    /// <summary>Reads every conversation of <paramref name="path"/> into a list (for small files: <see cref="Stream"/> for any size).</summary>
+    public static IReadOnlyList<ChatConversation> Read(string path) => [.. Stream(path)];
+
+    /// <summary>
+    /// The conversations of <paramref name="path"/>, one line at a time, each checked as it is read: a line longer
+    /// than <paramref name="maxLineBytes"/>, not UTF-8, not JSON or not a conversation stops the reading with an
+    /// <see cref="InvalidInputException"/> naming the line.
+    /// </summary>
+    public static IEnumerable<ChatConversation> Stream(string path, int maxLineBytes = MaxLineBytes)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        if (!File.Exists(path))
         {
             throw new InvalidInputException("file not found", path);
         }
 
-        if (info.Length > MaxBytes)
-        {
-            throw new InvalidInputException($"file is larger than {MaxBytes} bytes", path);
-        }
-
-        var conversations = new List<ChatConversation>();
-        var line = 0;
-        foreach (var text in File.ReadLines(path))
-        {
-            line++;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-
-            conversations.Add(Parse(text, path, line));
-        }
-
-        return conversations;
+        return Lines(path, maxLineBytes);
     }
 
-    private static ChatConversation Parse(string text, string path, int line)
+    private static IEnumerable<ChatConversation> Lines(string path, int maxLineBytes)
+    {
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException($"cannot be read: {ex.Message}", path, inner: ex);
+        }
+
+        using (file)
+        {
+            var line = new BoundedLines(file, maxLineBytes);
+            var number = 0;
+            while (line.Next(path, number + 1) is { } bytes)
+            {
+                number++;
+                if (bytes.Span.Trim(" \t\r"u8).IsEmpty)
+                {
+                    continue;
+                }
+
+                yield return Parse(bytes, path, number);
+            }
+        }
+    }
+
+    private static ChatConversation Parse(ReadOnlyMemory<byte> text, string path, int line)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text);
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException ex)
         {
-            throw new InvalidInputException($"not a JSON object: {ex.Message}", path, line);
+            throw new InvalidInputException($"not a JSON object: {ex.Message.Split(" LineNumber:", 2)[0]}", path, line);
+        }
+        catch (ArgumentException ex)
+        {
+            // Bytes that are not UTF-8.
+            throw new InvalidInputException($"not UTF-8 JSON: {ex.Message}", path, line, inner: ex);
         }
 
         using (document)
@@ -76,7 +99,7 @@ public static class ChatConversationReader
         var id = root.TryGetProperty("id", out var idValue)
             ? idValue.ValueKind switch
             {
-                JsonValueKind.String => idValue.GetString()!,
+                JsonValueKind.String => Text(idValue, path, line, "id"),
                 JsonValueKind.Number => idValue.GetRawText(),
                 _ => throw new InvalidInputException("must be a string or a number", path, line, "id"),
             }
@@ -97,7 +120,7 @@ public static class ChatConversationReader
                 throw new InvalidInputException("must be an object {role, content}", path, line, field);
             }
 
-            var role = message.TryGetProperty("role", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+            var role = message.TryGetProperty("role", out var r) && r.ValueKind == JsonValueKind.String ? Text(r, path, line, field + ".role") : null;
             var content = message.TryGetProperty("content", out var c) ? Content(c, path, line, field + ".content") : null;
             switch (role)
             {
@@ -121,11 +144,25 @@ public static class ChatConversationReader
     /// <summary>A message's text: a string, or the text parts of a content array.</summary>
     private static string? Content(JsonElement content, string path, int line, string field) => content.ValueKind switch
     {
-        JsonValueKind.String => content.GetString(),
+        JsonValueKind.String => Text(content, path, line, field),
         JsonValueKind.Null => null,
         JsonValueKind.Array => string.Join("\n", content.EnumerateArray()
-            .Where(p => p.ValueKind == JsonValueKind.Object && p.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String)
-            .Select(p => p.GetProperty("text").GetString())),
+            .Select((p, i) => (Part: p, At: $"{field}[{i}].text"))
+            .Where(x => x.Part.ValueKind == JsonValueKind.Object && x.Part.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String)
+            .Select(x => Text(x.Part.GetProperty("text"), path, line, x.At))),
         _ => throw new InvalidInputException("must be a string or an array of text parts", path, line, field),
     };
+
+    /// <summary>A JSON string's text; one that is not valid UTF-16 (a lone surrogate, <c>"\ud800"</c>) is refused naming the field.</summary>
+    private static string Text(JsonElement value, string path, int line, string field)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidInputException($"is not valid text ({ex.Message.Split(". ", 2)[0]}): a lone surrogate escape such as \\ud800", path, line, field, ex);
+        }
+    }
 }

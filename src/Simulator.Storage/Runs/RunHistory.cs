@@ -18,15 +18,21 @@ public sealed record RunHistory(RunFolder Folder, RunManifest Manifest, LogConte
     public BranchStarted? Fork => Own.Events.OfType<BranchStarted>().FirstOrDefault();
 
     /// <summary>Reads <paramref name="folder"/>'s log and its ancestors' from <paramref name="store"/>.</summary>
-    public static RunHistory Load(RunStore store, RunFolder folder) => Load(store, folder, RunStore.ReadManifest(folder), []);
+    public static RunHistory Load(RunStore store, RunFolder folder) => Load(store, folder, RunStore.ReadManifest(folder), [], null);
+
+    /// <summary>
+    /// The history of <paramref name="folder"/> with <paramref name="manifest"/> and its own log already read as
+    /// <paramref name="own"/> (a salvaging read, or a manifest rebuilt from the log); its ancestors are read from <paramref name="store"/>.
+    /// </summary>
+    public static RunHistory Load(RunStore store, RunFolder folder, RunManifest manifest, LogContents own) => Load(store, folder, manifest, [], own);
 
     /// <summary>The events of <paramref name="events"/> a branch forking at <paramref name="turn"/> takes from its parent.</summary>
     public static IEnumerable<RunEvent> Prefix(IEnumerable<RunEvent> events, int turn) =>
         events.Where(e => e.Turn <= turn && e is not RunEnded && e.Lane != RunEvent.RescoreLane);
 
-    private static RunHistory Load(RunStore store, RunFolder folder, RunManifest manifest, List<string> descendants)
+    private static RunHistory Load(RunStore store, RunFolder folder, RunManifest manifest, List<string> descendants, LogContents? read)
     {
-        var own = EventLogReader.Read(folder.EventsPath);
+        var own = read ?? EventLogReader.Read(folder.EventsPath);
         if (manifest.ParentRunId is not { } parentId)
         {
             return new RunHistory(folder, manifest, own, own.Events, [folder.RunId]);
@@ -48,7 +54,7 @@ public sealed record RunHistory(RunFolder Folder, RunManifest Manifest, LogConte
             throw new InvalidInputException($"the branch's parent run '{parentId}' is not in {store.Root}", folder.ManifestPath, field: "parentRunId", inner: ex);
         }
 
-        var parent = Load(store, parentFolder, RunStore.ReadManifest(parentFolder), [.. descendants, folder.RunId]);
+        var parent = Load(store, parentFolder, RunStore.ReadManifest(parentFolder), [.. descendants, folder.RunId], null);
         return new RunHistory(folder, manifest, own, [.. Prefix(parent.Events, fork), .. own.Events], [.. parent.Lineage, folder.RunId]);
     }
 }

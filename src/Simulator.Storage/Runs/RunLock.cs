@@ -28,12 +28,12 @@ public sealed class RunLock : IDisposable
     }
 
     /// <summary>
-    /// The status to show for a run: a manifest that still says <c>running</c> while no process holds
+    /// The status to show for a run: a manifest that still says <c>starting</c> or <c>running</c> while no process holds
     /// the lock belongs to a run that was killed, which <c>resume</c> continues.
     /// </summary>
     public static string StatusOf(RunFolder folder, RunManifest manifest)
     {
-        if (manifest.Status != RunStatus.Running)
+        if (!RunStatus.IsActive(manifest.Status))
         {
             return manifest.Status;
         }
@@ -49,7 +49,7 @@ public sealed class RunLock : IDisposable
         }
         catch (IOException)
         {
-            return RunStatus.Running;
+            return manifest.Status;
         }
     }
 

@@ -20,7 +20,10 @@ public sealed record RunManifest
     /// <summary>When the run last changed status.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 
-    /// <summary><c>running</c>, <c>completed</c>, <c>cancelled</c> or <c>failed</c>.</summary>
+    /// <summary>
+    /// <c>starting</c> (written first, before the log), <c>running</c>, <c>completed</c>, <c>cancelled</c>,
+    /// <c>failed</c>, or <c>interrupted</c> (a manifest rebuilt from the log of a run that did not end).
+    /// </summary>
     public string Status { get; init; } = RunStatus.Running;
 
     /// <summary>What the run does.</summary>
@@ -64,12 +67,24 @@ public sealed record RunManifest
 public static class RunStatus
 {
 #pragma warning disable CS1591 // The names are the documentation.
+
+    /// <summary>Written before anything else of a new run, so its folder is never without a manifest.</summary>
+    public const string Starting = "starting";
     public const string Running = "running";
     public const string Completed = "completed";
     public const string Cancelled = "cancelled";
     public const string Failed = "failed";
 
-    /// <summary>Shown, never written: the manifest says running but no process holds the run (it was killed).</summary>
+    /// <summary>The manifest says starting or running but no process holds the run (it was killed); also written by <c>runs repair</c> for a log that did not end.</summary>
     public const string Interrupted = "interrupted";
+
+    /// <summary>Shown, never written: the run's log has damage that valid frames follow, or cannot be read.</summary>
+    public const string Damaged = "damaged";
+
+    /// <summary>Shown, never written: the folder has a log but no readable manifest (<c>runs repair</c> rebuilds it).</summary>
+    public const string Orphaned = "orphaned";
+
+    /// <summary>True for a status a process writes while it works on the run (<see cref="Starting"/>, <see cref="Running"/>).</summary>
+    public static bool IsActive(string status) => status is Starting or Running;
 #pragma warning restore CS1591
 }

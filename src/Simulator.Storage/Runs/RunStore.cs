@@ -50,6 +50,26 @@ public sealed partial class RunStore(string root)
     /// </summary>
     public RunFolder Open(string idOrPath)
     {
+        var folder = OpenFolder(idOrPath);
+        if (!File.Exists(folder.ManifestPath))
+        {
+            throw File.Exists(folder.EventsPath) || File.Exists(folder.EventsPath + ".rewrite")
+                ? new InvalidInputException(
+                    $"run '{folder.RunId}' has no manifest.json (orphaned: killed as it started, or the manifest was removed); 'simulator runs repair {folder.RunId}' rebuilds it from its log",
+                    folder.ManifestPath,
+                    field: "run")
+                : new InvalidInputException($"no run '{idOrPath}' in {Root}", field: "run");
+        }
+
+        return folder;
+    }
+
+    /// <summary>
+    /// Finds a run folder as <see cref="Open"/> does, without requiring its manifest (for <c>runs repair</c>
+    /// and recovering orphans): the folder must exist inside the runs folder and not be a link.
+    /// </summary>
+    public RunFolder OpenFolder(string idOrPath)
+    {
         ArgumentNullException.ThrowIfNull(idOrPath);
         string full;
         try
@@ -68,7 +88,7 @@ public sealed partial class RunStore(string root)
         }
 
         var folder = new RunFolder(Path.GetFileName(Path.TrimEndingDirectorySeparator(full)), Path.TrimEndingDirectorySeparator(full));
-        if (!IsRunId(folder.RunId) || !File.Exists(folder.ManifestPath))
+        if (!IsRunId(folder.RunId) || !Directory.Exists(folder.Path))
         {
             throw new InvalidInputException($"no run '{idOrPath}' in {Root}", field: "run");
         }

@@ -79,6 +79,16 @@ public static partial class YamlDocumentLoader
         }
 
         var locator = new YamlLocator(root);
+        if (YamlNumbers.Find(root, typeof(T)) is { } number)
+        {
+            throw new InvalidInputException(number.Issue.Message, path, (int)number.At.Line, number.Issue.Field);
+        }
+
+        if (RequiredFields.Find(root, typeof(T)) is { } absent)
+        {
+            throw new InvalidInputException(absent.Issue.Message, path, (int)absent.At.Line, absent.Issue.Field);
+        }
+
         T? value;
         try
         {

@@ -124,7 +124,8 @@ public class RunCatalogTests
         var store = await ThreeRuns();
         await SyntheticRuns.WriteAsync(store, new SyntheticRun { RunId = "run-r", Status = RunStatus.Running, Score = (_, _) => 0 });
         var catalog = CatalogOf(store);
-        var dcs2 = new RunQuery { Where = [AggregateCondition.Parse("sycophancy.dcs.max >= 2")], Status = RunStatus.Running };
+        // Its manifest says running, but no process holds it: it shows (and filters) as interrupted.
+        var dcs2 = new RunQuery { Where = [AggregateCondition.Parse("sycophancy.dcs.max >= 2")], Status = RunStatus.Interrupted };
         Assert.Empty(Ids(catalog, dcs2));
         await using (var log = EventLog.EventLogWriter.Open(store.Open("run-r").EventsPath))
         {
@@ -344,18 +345,26 @@ public class RunCatalogTests
     }
 
     [Fact]
-    public async Task List_UnreadableManifestOrLog_WarnsOrListsWithoutAggregates()
+    public async Task List_UnreadableManifestOrLog_ListsOrphanedAndDamaged_WarnsWhenNeitherReads()
     {
         var store = await ThreeRuns();
         await File.WriteAllTextAsync(store.Open("run-a").ManifestPath, "{ not json");
         await File.WriteAllBytesAsync(store.Open("run-b").EventsPath, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        var neither = Path.Combine(store.Root, "run-z");
+        Directory.CreateDirectory(neither);
+        await File.WriteAllTextAsync(Path.Combine(neither, "manifest.json"), "{ not json");
+        await File.WriteAllBytesAsync(Path.Combine(neither, "events.msgpack"), [1, 2, 3]);
 
         var listing = CatalogOf(store).List(RunQuery.All);
 
-        Assert.Equal(["run-b", "run-c"], listing.Runs.Select(r => r.RunId));
-        Assert.Contains(listing.Warnings, w => w.StartsWith("run run-a has an unreadable manifest", StringComparison.Ordinal));
-        Assert.Contains("not a simulator event log", listing.Runs[0].LogError);
-        Assert.Equal(5, listing.Runs[0].Turns);
+        Assert.Equal(["run-a", "run-b", "run-c"], listing.Runs.Select(r => r.RunId).Order());
+        var byId = listing.Runs.ToDictionary(r => r.RunId);
+        Assert.Equal(RunStatus.Orphaned, byId["run-a"].Status);
+        Assert.Equal(5, byId["run-a"].Turns);
+        Assert.Equal(RunStatus.Damaged, byId["run-b"].Status);
+        Assert.Contains("not a simulator event log", byId["run-b"].LogError);
+        Assert.Equal(5, byId["run-b"].Turns);
+        Assert.Contains(listing.Warnings, w => w.StartsWith("run run-z has an unreadable manifest", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -51,6 +51,8 @@ public static class ImportedPersonas
                 Age = 30,
                 Gender = "not stated",
                 Pronouns = "they/them",
+                RaceEthnicity = "not stated in the source case",
+                Education = "not stated in the source case",
                 Occupation = "not stated in the source case",
                 LivingSituation = "not stated in the source case",
             },

@@ -38,7 +38,6 @@ internal static class CatalogQuery
         Text("persona", query.Persona);
         Text("therapist", query.Therapist);
         Text("protocol", query.Protocol);
-        Text("status", query.Status);
         Text("parent_run", query.Parent);
         if (query.Since is { } since)
         {
@@ -74,9 +73,10 @@ internal static class CatalogQuery
             }
         }
 
+        // The status shown depends on more than the row (whether a process holds the run), so it is filtered here, not in SQL.
         var newestFirst = query.Limit is not null;
         sql.Append(newestFirst ? " ORDER BY r.created_ticks DESC, r.id DESC" : " ORDER BY r.created_ticks, r.id");
-        if (query.Limit is { } limit)
+        if (query.Limit is { } limit && query.Status is null)
         {
             sql.Append(CultureInfo.InvariantCulture, $" LIMIT {Parameter(limit)}");
         }
@@ -85,9 +85,13 @@ internal static class CatalogQuery
         var runs = new List<RunSummary>();
         using (var reader = command.ExecuteReader())
         {
-            while (reader.Read())
+            while (reader.Read() && (query.Limit is null || runs.Count < query.Limit))
             {
-                runs.Add(Summary(reader, root));
+                var run = Summary(reader, root);
+                if (query.Status is null || StatusMatches(query.Status, run.Status))
+                {
+                    runs.Add(run);
+                }
             }
         }
 
@@ -111,7 +115,7 @@ internal static class CatalogQuery
             Path = Path.Combine(root, id),
             CreatedAt = Time(1),
             UpdatedAt = Time(2),
-            Status = Text(3) ?? "",
+            Status = Shown(Path.Combine(root, id), Text(3) ?? "", Text(18)),
             Persona = Text(4) ?? "",
             Variant = Text(5),
             Therapist = Text(6) ?? "",
@@ -129,6 +133,20 @@ internal static class CatalogQuery
             LogError = Text(18),
         };
     }
+
+    /// <summary>
+    /// The status to show: <c>orphaned</c> for a folder without a readable manifest, <c>damaged</c> when the log
+    /// could not be read whatever the manifest says, <c>interrupted</c> for a starting or running run no process holds.
+    /// </summary>
+    private static string Shown(string folder, string status, string? logError) =>
+        status == RunStatus.Orphaned ? status
+        : logError is not null ? RunStatus.Damaged
+        : RunStatus.IsActive(status) ? RunLock.StatusOf(new RunFolder(Path.GetFileName(folder), folder), new RunManifest { Status = status })
+        : status;
+
+    private static bool StatusMatches(string wanted, string shown) => wanted.AsSpan().IndexOfAny('*', '?') >= 0
+        ? System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(wanted, shown, ignoreCase: false)
+        : string.Equals(wanted, shown, StringComparison.Ordinal);
 
     private static InvalidInputException UnknownAggregate(SqliteConnection db, string key)
     {

@@ -20,8 +20,9 @@ internal static class CatalogSync
         foreach (var folder in store.Folders())
         {
             var manifest = IndexedRun.StampOf(new FileInfo(folder.ManifestPath));
-            if (manifest == "-")
+            if (manifest == "-" && !File.Exists(folder.EventsPath) && !File.Exists(folder.EventsPath + ".rewrite"))
             {
+                // A folder being created (or emptied): nothing of a run in it yet. One with a log but no manifest is listed, as orphaned.
                 continue;
             }
 
@@ -64,13 +65,15 @@ internal static class CatalogSync
         return (seen.Count, changed.Count, gone.Count);
     }
 
-    /// <summary>The stored stamps by run; the log's is watched only while the run is running or its log could not be read.</summary>
+    /// <summary>The stored stamps by run; the log's is watched only while the run is starting, running or orphaned, or its log could not be read.</summary>
     private static Dictionary<string, (string Manifest, string Log, bool WatchLog)> Stored(SqliteConnection db)
     {
         var stamps = new Dictionary<string, (string, string, bool)>(StringComparer.Ordinal);
         using var command = db.CreateCommand();
-        command.CommandText = "SELECT id, manifest_stamp, log_stamp, status = $running OR log_error IS NOT NULL FROM runs";
+        command.CommandText = "SELECT id, manifest_stamp, log_stamp, status IN ($starting, $running, $orphaned) OR log_error IS NOT NULL FROM runs";
+        command.Parameters.AddWithValue("$starting", RunStatus.Starting);
         command.Parameters.AddWithValue("$running", RunStatus.Running);
+        command.Parameters.AddWithValue("$orphaned", RunStatus.Orphaned);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

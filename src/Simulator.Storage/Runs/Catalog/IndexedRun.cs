@@ -42,7 +42,13 @@ internal sealed record IndexedRun(
         }
         catch (Exception ex) when (ex is InvalidInputException or IOException or UnauthorizedAccessException)
         {
-            return new IndexedRun(folder, manifestStamp, logStamp, null, ex.Message, null, null, RunAggregates.None);
+            return Orphan(store, folder, manifestStamp, logStamp, aggregate) ?? new IndexedRun(folder, manifestStamp, logStamp, null, ex.Message, null, null, RunAggregates.None);
+        }
+
+        if (RunStatus.IsActive(manifest.Status) && !File.Exists(folder.EventsPath))
+        {
+            // Killed (or still) before its first events: the manifest is written first.
+            return new IndexedRun(folder, manifestStamp, logStamp, manifest, null, 0, null, RunAggregates.None);
         }
 
         try
@@ -53,6 +59,28 @@ internal sealed record IndexedRun(
         catch (Exception ex) when (ex is InvalidInputException or IOException or UnauthorizedAccessException)
         {
             return new IndexedRun(folder, manifestStamp, logStamp, manifest, null, null, ex.Message, RunAggregates.None);
+        }
+    }
+
+    /// <summary>
+    /// A folder whose manifest is missing or unreadable, listed from a manifest rebuilt (in memory) from its
+    /// log with the status <see cref="RunStatus.Orphaned"/>; null when the log cannot give one either.
+    /// </summary>
+    private static IndexedRun? Orphan(RunStore store, RunFolder folder, string manifestStamp, string logStamp, RunAggregator aggregate)
+    {
+        try
+        {
+            RunStore.EnsureNoLinks(folder);
+            var path = File.Exists(folder.EventsPath) ? folder.EventsPath : folder.EventsPath + ".rewrite";
+            var own = EventLogReader.Read(path, salvage: true);
+            var manifest = ManifestRecovery.Rebuild(store, folder, own, null);
+            var transcript = RunTranscript.From(RunHistory.Load(store, folder, manifest, own).Events);
+            var damage = own.Damage.Count == 0 ? null : EventLogReader.Damaged(path, own).Message;
+            return new IndexedRun(folder, manifestStamp, logStamp, manifest with { Status = RunStatus.Orphaned }, null, transcript.Turns.Count, damage, aggregate(transcript));
+        }
+        catch (Exception ex) when (ex is InvalidInputException or IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 }

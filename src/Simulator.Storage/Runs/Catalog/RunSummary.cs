@@ -12,7 +12,10 @@ public sealed record RunSummary
     /// <summary>The run's folder, absolute.</summary>
     public required string Path { get; init; }
 
-    /// <summary>The manifest's status (<see cref="RunStatus"/>).</summary>
+    /// <summary>
+    /// The status shown (<see cref="RunStatus"/>): the manifest's, except <c>interrupted</c> for a starting or
+    /// running run no process holds, <c>damaged</c> for a log that cannot be read, <c>orphaned</c> for a log with no readable manifest.
+    /// </summary>
     public required string Status { get; init; }
 
     /// <summary>When the run was created.</summary>
