@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
-using Serilog.Formatting.Compact;
 using Simulator.Cli;
 using Simulator.Cli.Commands;
 using Simulator.Core.Validation;
@@ -23,7 +22,8 @@ builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), 
 builder.Configuration.AddEnvironmentVariables();
 builder.Configuration.AddCommandLine(configArgs);
 
-var logFile = builder.Configuration["Logging:File"] ?? "runs/simulator.clef";
+// The log file goes into the runs folder the command works in, known once its arguments are read (LogFile).
+var logFile = LogFile.Create(builder.Configuration["Logging:File"], builder.Configuration["Simulator:RunsPath"] ?? "runs");
 
 // A study shows its own progress on the terminal; each of its runs' start and end stays in the log file.
 var consoleLevel = new Serilog.Core.LoggingLevelSwitch(
@@ -32,7 +32,7 @@ builder.Services.AddSerilog(config => config
     .ReadFrom.Configuration(builder.Configuration)
     .Enrich.FromLogContext()
     .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, outputTemplate: "[{Level:u3}] {Message:lj}{NewLine}", levelSwitch: consoleLevel)
-    .WriteTo.File(new CompactJsonFormatter(), logFile));
+    .WriteTo.Sink(logFile));
 builder.Services.AddSimulator(builder.Configuration);
 
 using var host = builder.Build();

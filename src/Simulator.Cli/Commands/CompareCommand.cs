@@ -28,9 +28,8 @@ internal static class CompareCommand
         var command = new Command("compare", "Compare two runs: first divergent turn and metric curves side by side") { a, b, metrics, from, rows, layer, runs, json };
         command.SetAction(parse => CommandAction.Guard(() =>
         {
-            var store = new RunStore(parse.GetValue(runs) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath);
-            var (idA, ta) = Load(store, parse.GetValue(a)!, parse.GetValue(layer));
-            var (idB, tb) = Load(store, parse.GetValue(b)!, parse.GetValue(layer));
+            var (idA, ta) = Load(RunTarget.Find(services, parse, runs, parse.GetValue(a)!), parse.GetValue(layer));
+            var (idB, tb) = Load(RunTarget.Find(services, parse, runs, parse.GetValue(b)!), parse.GetValue(layer));
             var names = parse.GetValue(metrics) is { } list ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : DefaultMetrics;
             foreach (var name in names.Where(n => !Metrics.All.Contains(n)))
             {
@@ -80,9 +79,9 @@ internal static class CompareCommand
         return command;
     }
 
-    private static (string Id, RunTranscript Transcript) Load(RunStore store, string run, string? layer)
+    private static (string Id, RunTranscript Transcript) Load((RunStore Store, RunFolder Folder) run, string? layer)
     {
-        var folder = store.Open(run);
+        var (store, folder) = run;
         return (folder.RunId, LayerChoice.Apply(RunTranscript.From(RunHistory.Load(store, folder).Events), layer));
     }
 

@@ -51,7 +51,8 @@ internal static class ExportCommand
                 throw new InvalidInputException("--chat writes JSON lines: use it with --format jsonl (the default)", field: "--chat");
             }
 
-            var source = ExportSource.Resolve(parse.GetValue(target)!, parse.GetValue(runs) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath);
+            var source = ExportSource.Resolve(parse.GetValue(target)!, RunTarget.RunsRoot(services, parse, runs), parse.GetValue(runs) is not null);
+            LogFile.UseRunsFolder(source.Store.Root);
             var filter = ExportFilter.Parse(parse.GetValue(where) ?? []);
             var path = parse.GetValue(output);
             var exporter = new Exporter(services, source, filter, parse.GetValue(layer), kind, parse.GetValue(side)!);

@@ -17,8 +17,9 @@ internal static class ResumeCommand
         var command = new Command("resume", "Continue an interrupted or failed run from its last complete turn, with the same seeds") { run, runs, json };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
-            var root = parse.GetValue(runs) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath;
-            var result = await services.GetRequiredService<RunService>().ResumeAsync(parse.GetValue(run)!, root, cancellationToken);
+            var (store, found) = RunTarget.Find(services, parse, runs, parse.GetValue(run)!);
+            var root = store.Root;
+            var result = await services.GetRequiredService<RunService>().ResumeAsync(found.RunId, root, cancellationToken);
             return RunOutput.Write(result, parse.GetValue(json), root);
         }));
         return command;

@@ -48,8 +48,10 @@ internal static class RunCommand
                 Guard = parse.GetValue(guard),
                 ProbeEvery = parse.GetValue(probeEvery),
             };
+            var runsRoot = parse.GetValue(output) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath;
+            LogFile.UseRunsFolder(runsRoot);
             var result = await services.GetRequiredService<RunService>().RunAsync(config, parse.GetValue(output), cancellationToken);
-            return RunOutput.Write(result, parse.GetValue(json), parse.GetValue(output) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath);
+            return RunOutput.Write(result, parse.GetValue(json), runsRoot);
         }));
         return command;
     }

@@ -13,6 +13,8 @@ internal static class RunOutput
         var folder = new RunFolder(result.RunId, result.Path);
         if (json)
         {
+            var history = File.Exists(folder.ManifestPath) ? RunHistory.Load(new RunStore(runsRoot), folder) : null;
+            var transcript = history is null ? null : RunTranscript.From(history.Events);
             JsonOutput.Write(new
             {
                 runId = result.RunId,
@@ -25,6 +27,7 @@ internal static class RunOutput
                 events = folder.EventsPath,
                 manifest = folder.ManifestPath,
                 transcript = folder.TranscriptPath,
+                monitor = history is null ? null : MonitorSummary.Json(history.Events, transcript!),
             });
         }
         else
@@ -52,8 +55,8 @@ internal static class RunOutput
             o.WriteLine($"  branch of   {fork.ParentRunId} at turn {fork.Turn}");
         }
 
-        o.WriteLine($"  folder      {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.Path)}");
-        o.WriteLine($"  transcript  {Path.GetRelativePath(Directory.GetCurrentDirectory(), folder.TranscriptPath)}");
+        o.WriteLine($"  folder      {RunTarget.Display(result.Path)}");
+        o.WriteLine($"  transcript  {RunTarget.Display(folder.TranscriptPath)}");
         o.WriteLine($"  content     {result.ContentHash}");
         if (transcript.Turns.Count > 0)
         {

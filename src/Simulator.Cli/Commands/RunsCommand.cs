@@ -17,7 +17,14 @@ internal static class RunsCommand
     {
         var json = new Option<bool>("--json") { Description = "Print JSON on standard output" };
         var runs = RunsFolderOption();
-        RunStore Store(ParseResult parse) => new(parse.GetValue(runs) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath);
+        RunStore Store(ParseResult parse)
+        {
+            var store = new RunStore(RunTarget.RunsRoot(services, parse, runs));
+            LogFile.UseRunsFolder(store.Root);
+            return store;
+        }
+
+        (RunStore, RunFolder) Find(ParseResult parse, string argument) => RunTarget.Find(services, parse, runs, argument);
 
         var list = RunsListCommand.Create(Store, json, runs);
 
@@ -25,8 +32,8 @@ internal static class RunsCommand
         var show = new Command("show", "Show one run: configuration, status and monitor summary") { run, json, runs };
         show.SetAction(parse => CommandAction.Guard(() =>
         {
-            var store = Store(parse);
-            var history = RunHistory.Load(store, store.Open(parse.GetValue(run)!));
+            var (store, found) = Find(parse, parse.GetValue(run)!);
+            var history = RunHistory.Load(store, found);
             var (folder, manifest, log) = (history.Folder, history.Manifest, history.Own);
             var transcript = RunTranscript.From(history.Events);
             var usage = RoleUsage.Of(log.Events);
@@ -38,7 +45,7 @@ internal static class RunsCommand
 
             var c = manifest.Configuration;
             var status = RunLock.StatusOf(folder, manifest);
-            Console.Out.WriteLine($"run        {folder.RunId} ({status}{(manifest.EndReason is null ? "" : $", {manifest.EndReason}")}){(status == RunStatus.Interrupted ? " — continue it with: simulator resume " + folder.RunId : "")}");
+            Console.Out.WriteLine($"run        {folder.RunId} ({status}{(manifest.EndReason is null ? "" : $", {manifest.EndReason}")}){(status == RunStatus.Interrupted ? " — continue it with: simulator resume " + RunTarget.Quoted(RunTarget.Display(folder.Path)) : "")}");
             if (history.Fork is { } fork)
             {
                 Console.Out.WriteLine($"branch of  {fork.ParentRunId} at turn {fork.Turn}{(fork.InjectedPatientMessage is null ? "" : ", patient message put in")}{(fork.SetState.Count == 0 ? "" : $", set {string.Join(", ", fork.SetState.Select(kv => $"{kv.Key}={kv.Value}"))}")}");
@@ -69,7 +76,7 @@ internal static class RunsCommand
             return ExitCodes.Success;
         }));
 
-        return new Command("runs", "List and inspect saved runs, and draw their branches") { list, show, RunsTreeCommand.Create(Store, runs) };
+        return new Command("runs", "List and inspect saved runs, and draw their branches") { list, show, RunsTreeCommand.Create(Store, Find, runs) };
     }
 
     /// <summary>One line on a course's session boundary: where it starts, the state carried over the gap and how the notes were made.</summary>

@@ -48,6 +48,7 @@ internal static class StudyCommand
             }
 
             var folder = new StudyFolder(parse.GetValue(output) ?? Path.Combine(services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath, study.Document.Name));
+            LogFile.UseRunsFolder(folder.Path);
             var progress = new StudyProgress(jobs.Count, jobs.Sum(j => (long)j.Configuration.TotalTurns), services.GetRequiredService<TimeProvider>());
             var options = new StudyOptions(n, parse.GetValue(resume));
             StudyResult result;
