@@ -32,13 +32,14 @@ public partial class CliReportTests(ITestOutputHelper output)
         Assert.True(PlotImages().Count(html) >= 2, "at least two plots inline");
         Assert.Contains("id=\"turn-40\"", html, StringComparison.Ordinal);
         Assert.Contains(id, html, StringComparison.Ordinal);
-        foreach (var name in new[] { "sycophancy-safety", "drift", "latent-state" })
+        Assert.Contains("Never scored in this run, so not drawn: safety.hes (the patient made no harmful request)", html, StringComparison.Ordinal);
+        foreach (var name in new[] { "monitor", "state" })
         {
             Assert.True(File.Exists(Path.Combine(cwd, "report", "plots", name + ".png")), name);
             Assert.StartsWith("<", (await File.ReadAllTextAsync(Path.Combine(cwd, "report", "plots", name + ".svg"))).TrimStart(), StringComparison.Ordinal);
         }
 
-        await AssertShownInBrowserAsync(index, minimumPlots: 3);
+        await AssertShownInBrowserAsync(index, minimumPlots: 2);
     }
 
     [Fact]
@@ -51,6 +52,7 @@ public partial class CliReportTests(ITestOutputHelper output)
             therapists: ["scripted:faithful", "scripted:sycophantic"]
             seeds: [1, 2]
             turns: 12
+            guard: both
             """);
         await RunAsync(cwd, "study", "mini.yaml");
 
@@ -59,7 +61,7 @@ public partial class CliReportTests(ITestOutputHelper output)
         var html = await File.ReadAllTextAsync(index);
         AssertSelfContained(html);
         var scorecard = Section(html, "scorecard");
-        foreach (var therapist in new[] { "scripted:faithful", "scripted:sycophantic" })
+        foreach (var therapist in new[] { "scripted:faithful", "scripted:sycophantic", "scripted:faithful (guard)", "scripted:sycophantic (guard)" })
         {
             var row = Regex.Match(scorecard, $"<tr><td>{Regex.Escape(therapist)}</td>.*?</tr>").Value;
             Assert.False(row.Length == 0, $"a scorecard row for {therapist}");
@@ -68,14 +70,21 @@ public partial class CliReportTests(ITestOutputHelper output)
 
         Assert.Contains("hallucination_risk ↓", scorecard, StringComparison.Ordinal);
         var summary = Section(html, "summary");
-        Assert.Equal(4, Regex.Matches(summary, "<a href=\"runs/([^\"]+)\\.html\">").Count);
+        Assert.Equal(8, Regex.Matches(summary, "<a href=\"runs/([^\"]+)\\.html\">").Count);
         foreach (Match link in Regex.Matches(summary, "<a href=\"(runs/[^\"]+\\.html)\">"))
         {
             Assert.True(File.Exists(Path.Combine(cwd, "study-report", link.Groups[1].Value)), link.Groups[1].Value);
         }
 
-        Assert.Equal(4, Regex.Matches(Section(html, "transcripts"), "<details").Count);
+        Assert.Equal(8, Regex.Matches(Section(html, "transcripts"), "<details").Count);
         Assert.True(File.Exists(Path.Combine(cwd, "study-report", "summary.csv")));
+        var contrasts = Section(html, "contrasts");
+        Assert.Contains("therapist: scripted:sycophantic vs scripted:faithful", contrasts, StringComparison.Ordinal);
+        Assert.Contains("guard: on vs off", contrasts, StringComparison.Ordinal);
+        Assert.Contains("id=\"plot-contrasts-forest\"", contrasts, StringComparison.Ordinal);
+        Assert.Contains("id=\"plot-by-therapist-outcomes\"", Section(html, "curves"), StringComparison.Ordinal);
+        Assert.Contains("rolling mean over 3 turns", Section(html, "curves"), StringComparison.Ordinal);
+        Assert.StartsWith("factor,level,baseline,outcome,n,", await File.ReadAllTextAsync(Path.Combine(cwd, "study-report", "contrasts.csv")), StringComparison.Ordinal);
         await AssertShownInBrowserAsync(index, minimumPlots: 5);
     }
 
@@ -135,6 +144,7 @@ public partial class CliReportTests(ITestOutputHelper output)
             <!DOCTYPE html><html><head><meta charset="utf-8"><title>bad</title></head><body>
             <figure id="plot-blank"><img class="plot" src="data:image/png;base64,{blank}" width="400" height="200"></figure>
             <img src="http://127.0.0.1:9/outside.png">
+            <div style="width:300px"><table><tr><td style="white-space:nowrap">{new string('x', 400)}</td></tr></table></div>
             <script>console.error("deliberate");</script>
             </body></html>
             """);
@@ -143,6 +153,8 @@ public partial class CliReportTests(ITestOutputHelper output)
         Assert.Contains(check.Errors, e => e.Contains("deliberate", StringComparison.Ordinal));
         Assert.Contains(check.Requests, r => r.StartsWith("http://127.0.0.1:9/", StringComparison.Ordinal));
         Assert.True(PlotPixels.Of(Assert.Single(check.Plots).Screenshot).Blank);
+        Assert.Contains(check.Overflow, o => o.StartsWith("div", StringComparison.Ordinal) || o.StartsWith("table", StringComparison.Ordinal));
+        Assert.NotEmpty(check.Screenshot);
     }
 
     private async Task AssertShownInBrowserAsync(string index, int minimumPlots)
@@ -154,6 +166,10 @@ public partial class CliReportTests(ITestOutputHelper output)
         var page = new Uri(index).AbsoluteUri;
         Assert.All(check.Requests, r => Assert.True(r == page || r.StartsWith("data:", StringComparison.Ordinal), $"the page loaded {r}"));
         Assert.True(check.Plots.Count >= minimumPlots, $"{check.Plots.Count} plots shown");
+        var shot = Path.ChangeExtension(index, ".screenshot.png");
+        await File.WriteAllBytesAsync(shot, check.Screenshot);
+        output.WriteLine($"screenshot at {HeadlessPage.Width} px: {shot}");
+        Assert.True(check.Overflow.Count == 0, $"at {HeadlessPage.Width} px, content spills out sideways:\n" + string.Join("\n", check.Overflow));
         foreach (var plot in check.Plots)
         {
             Assert.True(plot.NaturalWidth > 0 && plot.NaturalHeight > 0, $"{plot.Id} did not decode");

@@ -26,9 +26,10 @@ internal static class ReportCommand
         var layer = new Option<string?>("--layer") { Description = "Score layer to report (a rater, rubric version, rescore-N, or recorded); default: all merged, newest first" };
         var runs = RunsCommand.RunsFolderOption();
         var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
+        var baseline = StudyCommand.BaselineOption();
         var command = new Command("report", "Write an HTML report of a run, a study, or two runs compared")
         {
-            target, compare, output, layer, runs, json,
+            target, compare, output, layer, runs, baseline, json,
         };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(() =>
         {
@@ -49,7 +50,8 @@ internal static class ReportCommand
             }
             else if (source.Study is not null)
             {
-                result = StudyReport.Write(source, layerName, parse.GetValue(output) ?? Path.Combine(source.Store.Root, DefaultFolder), cancellationToken);
+                var contrasts = new Engine.Studies.Analysis.ContrastOptions { Baselines = parse.GetValue(baseline) ?? [] };
+                result = StudyReport.Write(source, layerName, parse.GetValue(output) ?? Path.Combine(source.Store.Root, DefaultFolder), contrasts, cancellationToken);
             }
             else
             {

@@ -8,6 +8,7 @@ using Simulator.Cluster.Nodes;
 using Simulator.Core.Validation;
 using Simulator.Engine.Hosting;
 using Simulator.Engine.Studies;
+using Simulator.Engine.Studies.Analysis;
 using Simulator.Models.Endpoints;
 using Simulator.Models.References;
 using Simulator.Storage.Catalogs;
@@ -29,9 +30,10 @@ internal static class StudyCommand
         var output = new Option<string?>("--out") { Description = "Study folder (default: runs/<study name>)" };
         var cluster = new Option<string?>("--cluster") { Description = "Run the sessions on an Orleans cluster (cluster file .yaml); the study folder must be reachable from every node" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
+        var baseline = BaselineOption();
         var command = new Command("study", "Run a study: every combination of its personas, therapists, styles, protocols and seeds")
         {
-            file, concurrency, resume, output, cluster, json,
+            file, concurrency, resume, output, cluster, baseline, json,
         };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
@@ -50,7 +52,7 @@ internal static class StudyCommand
             var folder = new StudyFolder(parse.GetValue(output) ?? Path.Combine(services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath, study.Document.Name));
             LogFile.UseRunsFolder(folder.Path);
             var progress = new StudyProgress(jobs.Count, jobs.Sum(j => (long)j.Configuration.TotalTurns), services.GetRequiredService<TimeProvider>());
-            var options = new StudyOptions(n, parse.GetValue(resume));
+            var options = new StudyOptions(n, parse.GetValue(resume)) { Contrasts = new ContrastOptions { Baselines = parse.GetValue(baseline) ?? [] } };
             StudyResult result;
             if (clusterFile is null)
             {
@@ -94,6 +96,8 @@ internal static class StudyCommand
                 turns = p.Turns,
                 turnsPerSecond = Math.Round(p.TurnsPerSecond, 1),
                 elapsedSeconds = Math.Round(p.Elapsed.TotalSeconds, 3),
+                contrastsFile = result.ContrastsPath,
+                contrasts = result.Contrasts.Select(ContrastJson),
                 therapists = result.Rows.Select(r => new
                 {
                     therapist = r.Therapist,
@@ -124,5 +128,54 @@ internal static class StudyCommand
         Console.Out.WriteLine("Scorecard (per therapist; ↑ higher is better, ↓ lower is better; value (runs, unscored turns)):");
         Console.Out.WriteLine();
         Console.Out.Write(Scorecard.ToMarkdown(result.Rows));
+        WriteContrasts(result.Contrasts, result.ContrastsPath);
+    }
+
+    /// <summary>The <c>--baseline LEVEL</c> option (repeatable).</summary>
+    public static Option<string[]> BaselineOption() => new("--baseline")
+    {
+        Description = "Compare the other levels of a factor with this one (e.g. scripted:faithful, neutral, off); repeatable, one per factor; default: each factor's first level in the study file",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>One contrast as JSON.</summary>
+    public static object ContrastJson(Contrast c) => new
+    {
+        factor = c.Factor,
+        level = c.Level,
+        baseline = c.Baseline,
+        outcome = c.Outcome,
+        n = c.N,
+        nBaseline = c.NBaseline,
+        mean = c.Mean,
+        baselineMean = c.BaselineMean,
+        difference = c.Difference,
+        standardisedEffect = c.Effect,
+        lower = c.Lower,
+        upper = c.Upper,
+        effectLower = c.EffectLower,
+        effectUpper = c.EffectUpper,
+    };
+
+    /// <summary>Prints the headline contrasts, and where all of them are.</summary>
+    public static void WriteContrasts(IReadOnlyList<Contrast> contrasts, string file)
+    {
+        var lines = ContrastTable.Lines(contrasts, StudyOutcomes.Headline).ToList();
+        Console.Out.WriteLine();
+        if (lines.Count == 0)
+        {
+            Console.Out.WriteLine("Contrasts: none (the study varies no factor, or no run completed on both sides)");
+            return;
+        }
+
+        Console.Out.WriteLine("Contrasts (level − baseline, 95% bootstrap interval over runs, * when it leaves out 0; g = Hedges' g; n = runs level/baseline):");
+        Console.Out.WriteLine();
+        foreach (var line in lines)
+        {
+            Console.Out.WriteLine("  " + line);
+        }
+
+        Console.Out.WriteLine();
+        Console.Out.WriteLine($"Every outcome in {file}");
     }
 }

@@ -4,6 +4,7 @@ using Simulator.Core.Studies;
 using Simulator.Core.Transcripts;
 using Simulator.Core.Validation;
 using Simulator.Engine.Runs;
+using Simulator.Engine.Studies.Analysis;
 using Simulator.Monitoring.Aggregates;
 using Simulator.Storage.Catalogs;
 using Simulator.Storage.Runs;
@@ -50,6 +51,7 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
         var normalised = Check(study, jobs);
+        ContrastAnalysis.CheckBaselines(jobs.Select(j => StudyFactors.Levels(j.Configuration)), StudyFactors.All, options.Contrasts.Baselines);
         var existing = Existing(study, jobs, folder, options.Resume, normalised);
         Directory.CreateDirectory(folder.Path);
         var created = folder.ReadManifest()?.CreatedAt ?? clock.GetUtcNow();
@@ -57,6 +59,7 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
 
         var summary = new StudySummary(jobs);
         var scorecard = new Scorecard();
+        var observations = new RunObservation?[jobs.Count];
         var failed = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var work = new List<SessionWork>(jobs.Count);
         for (var i = 0; i < jobs.Count; i++)
@@ -64,7 +67,7 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
             if (existing.GetValueOrDefault(jobs[i].RunId) is { Status: RunStatus.Completed } before && before.TurnsCompleted >= jobs[i].Configuration.TotalTurns)
             {
                 progress.Skipped(before.TurnsCompleted);
-                Summarise(folder, jobs, i, summary, scorecard);
+                Summarise(folder, jobs, i, summary, scorecard, observations);
             }
             else
             {
@@ -81,7 +84,7 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
                 failed[jobs[index].RunId] = error;
             }
 
-            Summarise(folder, jobs, index, summary, scorecard);
+            Summarise(folder, jobs, index, summary, scorecard, observations);
         }, cancellationToken).ConfigureAwait(false);
 
         // Runs that got no row this attempt (never reached after Ctrl+C, or stopped before their first
@@ -90,7 +93,7 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
         {
             if (!summary.Has(i) && File.Exists(new RunFolder(jobs[i].RunId, Path.Combine(folder.Path, jobs[i].RunId)).ManifestPath))
             {
-                Summarise(folder, jobs, i, summary, scorecard);
+                Summarise(folder, jobs, i, summary, scorecard, observations);
             }
         }
 
@@ -109,11 +112,18 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
         StudyFolder.Replace(folder.SummaryPath, summary.ToCsv());
         StudyFolder.Replace(folder.ScorecardPath, scorecard.ToCsv());
         StudyFolder.Replace(folder.ScorecardTablePath, scorecard.ToMarkdown());
+        var complete = Enumerable.Range(0, jobs.Count).Where(i => summary.StatusOf(i) == RunStatus.Completed).Select(i => observations[i]).OfType<RunObservation>().ToList();
+        var contrasts = ContrastAnalysis.Of(complete, StudyFactors.All, options.Contrasts);
+        StudyFolder.Replace(folder.ContrastsPath, ContrastTable.ToCsv(contrasts));
         folder.Write(Manifest(study, jobs, created, status, completed, jobs.Count - completed));
         LogEnded(study.Document.Name, status, completed, jobs.Count);
         return new StudyResult(
             study.Document.Name, folder.Path, status, jobs.Count, completed, snapshot.Skipped, failed, jobs.Count - completed - failed.Count,
-            folder.SummaryPath, folder.ScorecardPath, scorecard.Rows(), snapshot);
+            folder.SummaryPath, folder.ScorecardPath, scorecard.Rows(), snapshot)
+        {
+            ContrastsPath = folder.ContrastsPath,
+            Contrasts = contrasts,
+        };
     }
 
     /// <summary>
@@ -201,7 +211,7 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
     }
 
     /// <summary>Reads one run back (its log, not what the runner saw) into the summary and the scorecard.</summary>
-    private static void Summarise(StudyFolder folder, IReadOnlyList<StudyJob> jobs, int index, StudySummary summary, Scorecard scorecard)
+    private static void Summarise(StudyFolder folder, IReadOnlyList<StudyJob> jobs, int index, StudySummary summary, Scorecard scorecard, RunObservation?[] observations)
     {
         var job = jobs[index];
         var store = folder.Runs;
@@ -216,6 +226,8 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
             {
                 scorecard.Add(RunOutcome.Of(manifest.Configuration, transcript));
             }
+
+            observations[index] = transcript.Configuration is null ? null : RunObservation.Of(job.RunId, transcript, aggregates);
         }
         catch (Exception ex) when (ex is InvalidInputException or IOException)
         {
