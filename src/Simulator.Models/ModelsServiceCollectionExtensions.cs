@@ -25,6 +25,7 @@ public static class ModelsServiceCollectionExtensions
         services.TryAddSingleton<IEndpointLimiterFactory, LocalEndpointLimiters>();
         services.TryAddSingleton<EndpointPool>();
         services.TryAddSingleton<IModelRegistry, ModelRegistry>();
+        services.TryAddSingleton(sp => new Costs.PriceTable(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ModelsOptions>>().Value));
         return services;
     }
 }

@@ -20,7 +20,7 @@ internal static class ResumeCommand
             var (store, found) = RunTarget.Find(services, parse, runs, parse.GetValue(run)!);
             var root = store.Root;
             var result = await services.GetRequiredService<RunService>().ResumeAsync(found.RunId, root, cancellationToken);
-            return RunOutput.Write(result, parse.GetValue(json), root);
+            return RunOutput.Write(result, parse.GetValue(json), root, services.GetRequiredService<Simulator.Models.Costs.PriceTable>());
         }));
         return command;
     }

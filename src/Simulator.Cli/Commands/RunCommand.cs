@@ -51,7 +51,7 @@ internal static class RunCommand
             var runsRoot = parse.GetValue(output) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath;
             LogFile.UseRunsFolder(runsRoot);
             var result = await services.GetRequiredService<RunService>().RunAsync(config, parse.GetValue(output), cancellationToken);
-            return RunOutput.Write(result, parse.GetValue(json), runsRoot);
+            return RunOutput.Write(result, parse.GetValue(json), runsRoot, services.GetRequiredService<Simulator.Models.Costs.PriceTable>());
         }));
         return command;
     }

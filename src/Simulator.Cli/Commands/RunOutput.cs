@@ -1,6 +1,8 @@
 using System.Globalization;
 using Simulator.Core.Transcripts;
+using Simulator.Engine.Costs;
 using Simulator.Engine.Runs;
+using Simulator.Models.Costs;
 using Simulator.Storage.Runs;
 
 namespace Simulator.Cli.Commands;
@@ -8,7 +10,7 @@ namespace Simulator.Cli.Commands;
 /// <summary>What <c>run</c>, <c>resume</c> and <c>branch</c> print about the run they leave, and the exit code it means.</summary>
 internal static class RunOutput
 {
-    public static int Write(RunResult result, bool json, string runsRoot)
+    public static int Write(RunResult result, bool json, string runsRoot, PriceTable prices)
     {
         var folder = new RunFolder(result.RunId, result.Path);
         if (json)
@@ -28,11 +30,12 @@ internal static class RunOutput
                 manifest = folder.ManifestPath,
                 transcript = folder.TranscriptPath,
                 monitor = history is null ? null : MonitorSummary.Json(history.Events, transcript!),
+                cost = history is null ? null : CostOutput.Json(RunCost.Of(history.Own.Events, prices)),
             });
         }
         else
         {
-            PrintSummary(result, folder, new RunStore(runsRoot));
+            PrintSummary(result, folder, new RunStore(runsRoot), prices);
         }
 
         return result.Status switch
@@ -43,7 +46,7 @@ internal static class RunOutput
         };
     }
 
-    private static void PrintSummary(RunResult result, RunFolder folder, RunStore store)
+    private static void PrintSummary(RunResult result, RunFolder folder, RunStore store, PriceTable prices)
     {
         var history = RunHistory.Load(store, folder);
         var events = history.Events;
@@ -58,6 +61,7 @@ internal static class RunOutput
         o.WriteLine($"  folder      {RunTarget.Display(result.Path)}");
         o.WriteLine($"  transcript  {RunTarget.Display(folder.TranscriptPath)}");
         o.WriteLine($"  content     {result.ContentHash}");
+        o.WriteLine($"  cost        {RunCost.Of(history.Own.Events, prices).Describe()}");
         if (transcript.Turns.Count > 0)
         {
             var first = transcript.InitialState;

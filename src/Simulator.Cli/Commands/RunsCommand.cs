@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Simulator.Core.Events;
 using Simulator.Core.Transcripts;
+using Simulator.Engine.Costs;
 using Simulator.Engine.Hosting;
+using Simulator.Models.Costs;
 using Simulator.Storage.EventLog;
 using Simulator.Storage.Runs;
 
@@ -37,9 +39,10 @@ internal static class RunsCommand
             var (folder, manifest, log) = (history.Folder, history.Manifest, history.Own);
             var transcript = RunTranscript.From(history.Events);
             var usage = RoleUsage.Of(log.Events);
+            var cost = RunCost.Of(log.Events, services.GetRequiredService<PriceTable>());
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(new { run = Row(manifest, folder), manifest, completedTurns = transcript.Turns.Count, tornTail = log.TornTail, layers = LayerChoice.Names(transcript), monitor = MonitorSummary.Json(history.Events, transcript), usage });
+                JsonOutput.Write(new { run = Row(manifest, folder), manifest, completedTurns = transcript.Turns.Count, tornTail = log.TornTail, layers = LayerChoice.Names(transcript), monitor = MonitorSummary.Json(history.Events, transcript), usage, cost = CostOutput.Json(cost) });
                 return ExitCodes.Success;
             }
 
@@ -70,6 +73,7 @@ internal static class RunsCommand
                 Console.Out.WriteLine($"usage      {u.Role,-18} {u.Calls,6} calls {u.FailedAttempts,4} failed attempts  tokens in {u.PromptTokens,9} (cached {u.CachedTokens}) out {u.CompletionTokens,8}");
             }
 
+            Console.Out.WriteLine($"cost       {cost.Describe()}{(history.Fork is null ? "" : " (this branch's own calls)")}");
             Console.Out.WriteLine($"layers     {string.Join(", ", LayerChoice.Names(transcript))}");
             MonitorSummary.Write(Console.Out, history.Events, transcript, "", 11);
 

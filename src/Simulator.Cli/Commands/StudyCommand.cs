@@ -6,9 +6,11 @@ using Microsoft.Extensions.Options;
 using Simulator.Cluster.Hosting;
 using Simulator.Cluster.Nodes;
 using Simulator.Core.Validation;
+using Simulator.Engine.Costs;
 using Simulator.Engine.Hosting;
 using Simulator.Engine.Studies;
 using Simulator.Engine.Studies.Analysis;
+using Simulator.Models.Costs;
 using Simulator.Models.Endpoints;
 using Simulator.Models.References;
 using Simulator.Storage.Catalogs;
@@ -31,15 +33,30 @@ internal static class StudyCommand
         var cluster = new Option<string?>("--cluster") { Description = "Run the sessions on an Orleans cluster (cluster file .yaml); the study folder must be reachable from every node" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
         var baseline = BaselineOption();
+        var estimate = new Option<bool>("--estimate") { Description = "Print the calls, tokens and cost the study would take, without running it" };
+        var tokensPerTurn = new Option<int>("--tokens-per-turn") { Description = "With --estimate: tokens of one turn's two messages together", DefaultValueFactory = _ => new EstimateAssumptions().TokensPerTurn };
         var command = new Command("study", "Run a study: every combination of its personas, therapists, styles, protocols and seeds")
         {
-            file, concurrency, resume, output, cluster, baseline, json,
+            file, concurrency, resume, output, cluster, baseline, estimate, tokensPerTurn, json,
         };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
             var study = services.GetRequiredService<StudyCatalog>().Get(parse.GetValue(file)!);
             var runner = services.GetRequiredService<StudyRunner>();
             var jobs = runner.Expand(study);
+            if (parse.GetValue(estimate))
+            {
+                var perTurn = parse.GetValue(tokensPerTurn);
+                if (perTurn < 1)
+                {
+                    throw new InvalidInputException($"{perTurn} is out of range: must be >= 1", field: "--tokens-per-turn");
+                }
+
+                var assumptions = new EstimateAssumptions { TokensPerTurn = perTurn };
+                var cost = StudyEstimate.Of(jobs, services.GetRequiredService<IOptions<ModelsOptions>>().Value, services.GetRequiredService<PriceTable>(), assumptions);
+                return StudyEstimateOutput.Write(study.Document.Name, jobs, cost, assumptions, parse.GetValue(json));
+            }
+
             var clusterFile = parse.GetValue(cluster);
             var given = parse.GetValue(concurrency) ?? (study.Document.Concurrency > 0 ? study.Document.Concurrency : (int?)null);
             var n = given ?? (clusterFile is not null ? null
@@ -96,6 +113,16 @@ internal static class StudyCommand
                 turns = p.Turns,
                 turnsPerSecond = Math.Round(p.TurnsPerSecond, 1),
                 elapsedSeconds = Math.Round(p.Elapsed.TotalSeconds, 3),
+                thisAttempt = new
+                {
+                    turns = p.Turns,
+                    tokens = result.Totals?.AttemptTokens ?? p.Tokens,
+                    alerts = p.Alerts,
+                    elapsedSeconds = Math.Round(p.Elapsed.TotalSeconds, 3),
+                    cost = result.Totals is { } a ? CostOutput.Json(a.AttemptCost) : null,
+                },
+                wholeStudy = result.Totals is { } w ? new { turns = w.Turns, tokens = w.Tokens, alerts = w.Alerts, cost = CostOutput.Json(w.Cost) } : null,
+                cost = result.Totals is { } c ? CostOutput.Json(c.Cost) : null,
                 contrastsFile = result.ContrastsPath,
                 contrasts = result.Contrasts.Select(ContrastJson),
                 therapists = result.Rows.Select(r => new
@@ -110,18 +137,23 @@ internal static class StudyCommand
 
         var inv = CultureInfo.InvariantCulture;
         Console.Out.WriteLine(string.Create(inv, $"Study {result.Name}: {result.Status}, {result.Completed} of {result.Runs} runs complete ({result.Skipped} from an earlier attempt, {result.Failed.Count} failed, {result.Cancelled} not finished)"));
-        Console.Out.WriteLine(string.Create(inv, $"  turns      {p.Turns:N0} in {p.Elapsed.TotalSeconds:0.0} s ({p.TurnsPerSecond:N0} turns/s this attempt), {p.Tokens:N0} tokens, {p.Alerts:N0} alerts"));
-        Console.Out.WriteLine($"  folder     {result.Path}");
-        Console.Out.WriteLine($"  summary    {result.Summary}");
-        Console.Out.WriteLine($"  scorecard  {result.Scorecard}");
+        Console.Out.WriteLine(string.Create(inv, $"  this attempt  {p.Turns:N0} turns in {p.Elapsed.TotalSeconds:0.0} s ({p.TurnsPerSecond:N0} turns/s), {result.Totals?.AttemptTokens ?? p.Tokens:N0} tokens, {p.Alerts:N0} alerts{(result.Totals is { } attempt ? $", cost {attempt.AttemptCost.Describe()}" : "")}"));
+        if (result.Totals is { } whole)
+        {
+            Console.Out.WriteLine(string.Create(inv, $"  whole study   {whole.Turns:N0} turns, {whole.Tokens:N0} tokens, {whole.Alerts:N0} alerts, cost {whole.Cost.Describe()}"));
+        }
+
+        Console.Out.WriteLine($"  folder        {result.Path}");
+        Console.Out.WriteLine($"  summary       {result.Summary}");
+        Console.Out.WriteLine($"  scorecard     {result.Scorecard}\n  contrasts     {result.ContrastsPath}");
         foreach (var (run, error) in result.Failed)
         {
-            Console.Out.WriteLine($"  failed     {run}: {error}");
+            Console.Out.WriteLine($"  failed        {run}: {error}");
         }
 
         if (result.Status == RunStatus.Cancelled || result.Failed.Count > 0)
         {
-            Console.Out.WriteLine($"  continue   simulator study {studyFile} --out {result.Path} --resume");
+            Console.Out.WriteLine($"  continue      simulator study {studyFile} --out {result.Path} --resume");
         }
 
         Console.Out.WriteLine();

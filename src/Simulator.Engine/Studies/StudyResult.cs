@@ -27,6 +27,9 @@ public sealed record StudyResult(
     IReadOnlyList<ScorecardRow> Rows,
     StudyProgressSnapshot Progress)
 {
+    /// <summary>Turns, tokens, alerts and cost of the whole study and of this attempt, from the runs' logs.</summary>
+    public StudyTotals? Totals { get; init; }
+
     /// <summary>The path of <c>contrasts.csv</c>.</summary>
     public string ContrastsPath { get; init; } = "";
 

@@ -18,12 +18,21 @@ public static class ContrastAnalysis
     /// The contrasts of <paramref name="runs"/> on <paramref name="factors"/>, in factor, level and outcome
     /// order. A baseline no run has (its runs failed) leaves its factor's first level as the baseline.
     /// </summary>
-    public static IReadOnlyList<Contrast> Of(IReadOnlyList<RunObservation> runs, IReadOnlyList<string> factors, ContrastOptions? options = null)
+    public static IReadOnlyList<Contrast> Of(IReadOnlyList<RunObservation> runs, IReadOnlyList<string> factors, ContrastOptions? options = null) =>
+        Of(runs, factors, factors, options);
+
+    /// <summary>
+    /// The contrasts of <paramref name="runs"/> on <paramref name="contrasted"/> only, the cells made by
+    /// every other factor of <paramref name="factors"/> (two studies compared: <c>study</c> contrasted,
+    /// within each configuration both have).
+    /// </summary>
+    public static IReadOnlyList<Contrast> Of(IReadOnlyList<RunObservation> runs, IReadOnlyList<string> contrasted, IReadOnlyList<string> factors, ContrastOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(contrasted);
         ArgumentNullException.ThrowIfNull(factors);
         options ??= ContrastOptions.Default;
-        var varying = factors.Select(f => (Factor: f, Levels: LevelsOf(runs.Select(r => r.Levels), f))).Where(f => f.Levels.Count >= 2).ToList();
+        var varying = contrasted.Select(f => (Factor: f, Levels: LevelsOf(runs.Select(r => r.Levels), f))).Where(f => f.Levels.Count >= 2).ToList();
         var outcomes = runs.SelectMany(r => r.Outcomes.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         var contrasts = new List<Contrast>();
         foreach (var (factor, levels) in varying)
