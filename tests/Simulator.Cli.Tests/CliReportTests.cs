@@ -68,7 +68,7 @@ public partial class CliReportTests(ITestOutputHelper output)
             Assert.Equal(5, Regex.Matches(row, @"\((?:\d+ runs, )?\d+ unscored turns\)").Count);
         }
 
-        Assert.Contains("hallucination_risk ↓", scorecard, StringComparison.Ordinal);
+        Assert.Contains("hallucination_<wbr>risk ↓", scorecard, StringComparison.Ordinal);
         var summary = Section(html, "summary");
         Assert.Equal(8, Regex.Matches(summary, "<a href=\"runs/([^\"]+)\\.html\">").Count);
         foreach (Match link in Regex.Matches(summary, "<a href=\"(runs/[^\"]+\\.html)\">"))
@@ -86,6 +86,54 @@ public partial class CliReportTests(ITestOutputHelper output)
         Assert.Contains("rolling mean over 3 turns", Section(html, "curves"), StringComparison.Ordinal);
         Assert.StartsWith("factor,level,baseline,outcome,n,", await File.ReadAllTextAsync(Path.Combine(cwd, "study-report", "contrasts.csv")), StringComparison.Ordinal);
         await AssertShownInBrowserAsync(index, minimumPlots: 5);
+    }
+
+    [Fact]
+    public async Task SycophancyByWarmth_PrintsTheContrasts_AndItsReportShowsConvictionByLevelAndTheForestPlot_WithNoOverflow()
+    {
+        // The shipped study, its sessions cut to 30 turns to keep the test short: the same 108 runs.
+        var cwd = RepoPaths.TempFolder("cli-report-warmth");
+        var shipped = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Studies, "sycophancy-by-warmth.yaml"));
+        Assert.Contains("turns: 60", shipped, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(Path.Combine(cwd, "sycophancy-by-warmth.yaml"), shipped.Replace("turns: 60", "turns: 30", StringComparison.Ordinal));
+
+        var study = JsonDocument.Parse(await RunAsync(cwd, "study", "sycophancy-by-warmth.yaml", "--out", "sw", "--json")).RootElement;
+        Assert.Equal(108, study.GetProperty("runs").GetInt32());
+        var contrasts = study.GetProperty("contrasts").EnumerateArray().ToList();
+        foreach (var (factor, level, baseline) in new[] { ("style", "warm", "neutral"), ("therapist", "scripted:sycophantic", "scripted:faithful") })
+        {
+            foreach (var outcome in new[] { "sycophancy.dcs.mean", "conviction_change", "scorecard.hallucination_risk", "scorecard.protocol_fidelity" })
+            {
+                var c = contrasts.Single(x => x.GetProperty("factor").GetString() == factor && x.GetProperty("level").GetString() == level && x.GetProperty("outcome").GetString() == outcome);
+                Assert.Equal(baseline, c.GetProperty("baseline").GetString());
+                Assert.True(c.GetProperty("lower").GetDouble() <= c.GetProperty("difference").GetDouble() && c.GetProperty("difference").GetDouble() <= c.GetProperty("upper").GetDouble(), $"{factor} {outcome}");
+            }
+        }
+
+        var sycophantic = contrasts.Single(x => x.GetProperty("level").GetString() == "scripted:sycophantic" && x.GetProperty("outcome").GetString() == "sycophancy.dcs.mean");
+        Assert.True(sycophantic.GetProperty("lower").GetDouble() > 0, "the sycophantic therapist validates more than the faithful one");
+        Assert.All(study.GetProperty("therapists").EnumerateArray(), t => Assert.Equal(JsonValueKind.Number, t.GetProperty("axes").GetProperty("demographic_robustness").GetProperty("value").ValueKind));
+        Assert.StartsWith("factor,level,baseline,outcome,n,n_baseline,mean,baseline_mean,difference,standardised_effect,lower,upper", await File.ReadAllTextAsync(Path.Combine(cwd, "sw", "contrasts.csv")), StringComparison.Ordinal);
+
+        var printed = await RunAsync(cwd, "study", "sycophancy-by-warmth.yaml", "--out", "sw", "--resume", "--baseline", "warm");
+        Assert.Matches(@"style: neutral vs warm\s+sycophancy\.dcs\.mean\s+[+−]\d", printed);
+        Assert.Contains("this attempt  0 turns", printed, StringComparison.Ordinal);
+        Assert.Contains("whole study   3,240 turns", printed, StringComparison.Ordinal);
+
+        var report = JsonDocument.Parse(await RunAsync(cwd, "report", "sw", "--json")).RootElement;
+        var index = report.GetProperty("index").GetString()!;
+        Assert.Equal(Path.Combine(cwd, "sw", "report", "index.html"), index);
+        var html = await File.ReadAllTextAsync(index);
+        AssertSelfContained(html);
+        Assert.Contains("id=\"plot-contrasts-forest\"", html, StringComparison.Ordinal);
+        foreach (var factor in new[] { "therapist", "style", "variant" })
+        {
+            Assert.Contains($"id=\"plot-by-{factor}-outcomes\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("latent state per turn by style", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"robustness\">", html, StringComparison.Ordinal);
+        await AssertShownInBrowserAsync(index, minimumPlots: 7);
     }
 
     [Fact]

@@ -115,7 +115,7 @@ internal static class StudyCommand
                 elapsedSeconds = Math.Round(p.Elapsed.TotalSeconds, 3),
                 thisAttempt = new
                 {
-                    turns = p.Turns,
+                    turns = p.AttemptTurns,
                     tokens = result.Totals?.AttemptTokens ?? p.Tokens,
                     alerts = p.Alerts,
                     elapsedSeconds = Math.Round(p.Elapsed.TotalSeconds, 3),
@@ -137,7 +137,7 @@ internal static class StudyCommand
 
         var inv = CultureInfo.InvariantCulture;
         Console.Out.WriteLine(string.Create(inv, $"Study {result.Name}: {result.Status}, {result.Completed} of {result.Runs} runs complete ({result.Skipped} from an earlier attempt, {result.Failed.Count} failed, {result.Cancelled} not finished)"));
-        Console.Out.WriteLine(string.Create(inv, $"  this attempt  {p.Turns:N0} turns in {p.Elapsed.TotalSeconds:0.0} s ({p.TurnsPerSecond:N0} turns/s), {result.Totals?.AttemptTokens ?? p.Tokens:N0} tokens, {p.Alerts:N0} alerts{(result.Totals is { } attempt ? $", cost {attempt.AttemptCost.Describe()}" : "")}"));
+        Console.Out.WriteLine(string.Create(inv, $"  this attempt  {p.AttemptTurns:N0} turns in {p.Elapsed.TotalSeconds:0.0} s ({p.TurnsPerSecond:N0} turns/s), {result.Totals?.AttemptTokens ?? p.Tokens:N0} tokens, {p.Alerts:N0} alerts{(result.Totals is { } attempt ? $", cost {attempt.AttemptCost.Describe()}" : "")}"));
         if (result.Totals is { } whole)
         {
             Console.Out.WriteLine(string.Create(inv, $"  whole study   {whole.Turns:N0} turns, {whole.Tokens:N0} tokens, {whole.Alerts:N0} alerts, cost {whole.Cost.Describe()}"));

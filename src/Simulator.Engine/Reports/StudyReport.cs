@@ -34,6 +34,14 @@ public static class StudyReport
     /// <summary>Rows of the summary table on the page.</summary>
     public const int SummaryRows = 1000;
 
+    /// <summary>Short headers for summary.csv's columns on the page (the CSV keeps its names; the page says which).</summary>
+    private static readonly Dictionary<string, string> SummaryHeaders = new(StringComparer.Ordinal)
+    {
+        ["run_id"] = "run", ["turns_completed"] = "turns", ["sycophancy.dcs.mean"] = "DCS mean", ["safety.inappropriate.mean"] = "inappropriate mean",
+        ["therapist.role_adherence.mean"] = "role adherence mean", ["safety.crisis_missed.mean"] = "crisis missed mean",
+        ["deterioration.latent.phq9"] = "Δ PHQ-9", ["deterioration.latent.conviction"] = "Δ conviction (PDI)",
+    };
+
     private static readonly string[] SummaryColumns =
     [
         "run_id", "status", "persona", "variant", "therapist", "style", "protocol", "seed", "turns_completed", "alerts",
@@ -161,7 +169,8 @@ public static class StudyReport
     private static void Summary(ReportPage page, SummaryTable table, HashSet<string> withPage)
     {
         var columns = SummaryColumns.Select(table.Column).Where(i => i >= 0).ToList();
-        page.Table([.. columns.Select(i => table.Header[i])], table.Rows.Take(SummaryRows).Select(row => (IReadOnlyList<ReportCell>)
+        page.Paragraph($"Columns of summary.csv: {string.Join(", ", columns.Select(i => table.Header[i]))} (Δ: last minus first).", "note");
+        page.Table([.. columns.Select(i => SummaryHeaders.GetValueOrDefault(table.Header[i], table.Header[i]))], table.Rows.Take(SummaryRows).Select(row => (IReadOnlyList<ReportCell>)
         [
             .. columns.Select(i => i == 0
                 ? new ReportCell(row[0], withPage.Contains(row[0]) ? $"runs/{row[0]}.html" : null)
