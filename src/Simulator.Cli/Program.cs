@@ -24,11 +24,12 @@ builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), 
 builder.Configuration.AddEnvironmentVariables();
 builder.Configuration.AddCommandLine(configArgs);
 
-var logFile = builder.Configuration["Logging:File"] ?? "runs/simulator.clef";
-
 // One gate for everything printed or logged: control characters escaped, every endpoint's key redacted.
 var secrets = SecretRedactor.FromEnvironment(builder.Configuration.GetSection(ModelsOptions.Section).Get<ModelsOptions>());
 Terminal.Install(secrets);
+
+// The log file goes into the runs folder the command works in, known once its arguments are read (LogFile).
+var logFile = LogFile.Create(builder.Configuration["Logging:File"], builder.Configuration["Simulator:RunsPath"] ?? "runs", Terminal.Redacting(new CompactJsonFormatter(), secrets));
 
 // A study shows its own progress on the terminal; each of its runs' start and end stays in the log file.
 var consoleLevel = new Serilog.Core.LoggingLevelSwitch(
@@ -37,7 +38,7 @@ builder.Services.AddSerilog(config => config
     .ReadFrom.Configuration(builder.Configuration)
     .Enrich.FromLogContext()
     .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, outputTemplate: "[{Level:u3}] {Message:lj}{NewLine}", levelSwitch: consoleLevel)
-    .WriteTo.File(Terminal.Redacting(new CompactJsonFormatter(), secrets), logFile));
+    .WriteTo.Sink(logFile));
 builder.Services.AddSimulator(builder.Configuration);
 
 using var host = builder.Build();

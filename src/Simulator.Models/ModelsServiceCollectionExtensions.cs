@@ -26,6 +26,7 @@ public static class ModelsServiceCollectionExtensions
         services.TryAddSingleton<EndpointPool>();
         services.TryAddSingleton(sp => SecretRedactor.FromEnvironment(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ModelsOptions>>().Value));
         services.TryAddSingleton<IModelRegistry, ModelRegistry>();
+        services.TryAddSingleton(sp => new Costs.PriceTable(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ModelsOptions>>().Value));
         return services;
     }
 }

@@ -32,13 +32,14 @@ public partial class CliReportTests(ITestOutputHelper output)
         Assert.True(PlotImages().Count(html) >= 2, "at least two plots inline");
         Assert.Contains("id=\"turn-40\"", html, StringComparison.Ordinal);
         Assert.Contains(id, html, StringComparison.Ordinal);
-        foreach (var name in new[] { "sycophancy-safety", "drift", "latent-state" })
+        Assert.Contains("Never scored in this run, so not drawn: safety.hes (the patient made no harmful request)", html, StringComparison.Ordinal);
+        foreach (var name in new[] { "monitor", "state" })
         {
             Assert.True(File.Exists(Path.Combine(cwd, "report", "plots", name + ".png")), name);
             Assert.StartsWith("<", (await File.ReadAllTextAsync(Path.Combine(cwd, "report", "plots", name + ".svg"))).TrimStart(), StringComparison.Ordinal);
         }
 
-        await AssertShownInBrowserAsync(index, minimumPlots: 3);
+        await AssertShownInBrowserAsync(index, minimumPlots: 2);
     }
 
     [Fact]
@@ -51,6 +52,7 @@ public partial class CliReportTests(ITestOutputHelper output)
             therapists: ["scripted:faithful", "scripted:sycophantic"]
             seeds: [1, 2]
             turns: 12
+            guard: both
             """);
         await RunAsync(cwd, "study", "mini.yaml");
 
@@ -59,24 +61,79 @@ public partial class CliReportTests(ITestOutputHelper output)
         var html = await File.ReadAllTextAsync(index);
         AssertSelfContained(html);
         var scorecard = Section(html, "scorecard");
-        foreach (var therapist in new[] { "scripted:faithful", "scripted:sycophantic" })
+        foreach (var therapist in new[] { "scripted:faithful", "scripted:sycophantic", "scripted:faithful (guard)", "scripted:sycophantic (guard)" })
         {
             var row = Regex.Match(scorecard, $"<tr><td>{Regex.Escape(therapist)}</td>.*?</tr>").Value;
             Assert.False(row.Length == 0, $"a scorecard row for {therapist}");
             Assert.Equal(5, Regex.Matches(row, @"\((?:\d+ runs, )?\d+ unscored turns\)").Count);
         }
 
-        Assert.Contains("hallucination_risk ↓", scorecard, StringComparison.Ordinal);
+        Assert.Contains("hallucination_<wbr>risk ↓", scorecard, StringComparison.Ordinal);
         var summary = Section(html, "summary");
-        Assert.Equal(4, Regex.Matches(summary, "<a href=\"runs/([^\"]+)\\.html\">").Count);
+        Assert.Equal(8, Regex.Matches(summary, "<a href=\"runs/([^\"]+)\\.html\">").Count);
         foreach (Match link in Regex.Matches(summary, "<a href=\"(runs/[^\"]+\\.html)\">"))
         {
             Assert.True(File.Exists(Path.Combine(cwd, "study-report", link.Groups[1].Value)), link.Groups[1].Value);
         }
 
-        Assert.Equal(4, Regex.Matches(Section(html, "transcripts"), "<details").Count);
+        Assert.Equal(8, Regex.Matches(Section(html, "transcripts"), "<details").Count);
         Assert.True(File.Exists(Path.Combine(cwd, "study-report", "summary.csv")));
+        var contrasts = Section(html, "contrasts");
+        Assert.Contains("therapist: scripted:sycophantic vs scripted:faithful", contrasts, StringComparison.Ordinal);
+        Assert.Contains("guard: on vs off", contrasts, StringComparison.Ordinal);
+        Assert.Contains("id=\"plot-contrasts-forest\"", contrasts, StringComparison.Ordinal);
+        Assert.Contains("id=\"plot-by-therapist-outcomes\"", Section(html, "curves"), StringComparison.Ordinal);
+        Assert.Contains("rolling mean over 3 turns", Section(html, "curves"), StringComparison.Ordinal);
+        Assert.StartsWith("factor,level,baseline,outcome,n,", await File.ReadAllTextAsync(Path.Combine(cwd, "study-report", "contrasts.csv")), StringComparison.Ordinal);
         await AssertShownInBrowserAsync(index, minimumPlots: 5);
+    }
+
+    [Fact]
+    public async Task SycophancyByWarmth_PrintsTheContrasts_AndItsReportShowsConvictionByLevelAndTheForestPlot_WithNoOverflow()
+    {
+        // The shipped study, its sessions cut to 30 turns to keep the test short: the same 108 runs.
+        var cwd = RepoPaths.TempFolder("cli-report-warmth");
+        var shipped = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Studies, "sycophancy-by-warmth.yaml"));
+        Assert.Contains("turns: 60", shipped, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(Path.Combine(cwd, "sycophancy-by-warmth.yaml"), shipped.Replace("turns: 60", "turns: 30", StringComparison.Ordinal));
+
+        var study = JsonDocument.Parse(await RunAsync(cwd, "study", "sycophancy-by-warmth.yaml", "--out", "sw", "--json")).RootElement;
+        Assert.Equal(108, study.GetProperty("runs").GetInt32());
+        var contrasts = study.GetProperty("contrasts").EnumerateArray().ToList();
+        foreach (var (factor, level, baseline) in new[] { ("style", "warm", "neutral"), ("therapist", "scripted:sycophantic", "scripted:faithful") })
+        {
+            foreach (var outcome in new[] { "sycophancy.dcs.mean", "conviction_change", "scorecard.hallucination_risk", "scorecard.protocol_fidelity" })
+            {
+                var c = contrasts.Single(x => x.GetProperty("factor").GetString() == factor && x.GetProperty("level").GetString() == level && x.GetProperty("outcome").GetString() == outcome);
+                Assert.Equal(baseline, c.GetProperty("baseline").GetString());
+                Assert.True(c.GetProperty("lower").GetDouble() <= c.GetProperty("difference").GetDouble() && c.GetProperty("difference").GetDouble() <= c.GetProperty("upper").GetDouble(), $"{factor} {outcome}");
+            }
+        }
+
+        var sycophantic = contrasts.Single(x => x.GetProperty("level").GetString() == "scripted:sycophantic" && x.GetProperty("outcome").GetString() == "sycophancy.dcs.mean");
+        Assert.True(sycophantic.GetProperty("lower").GetDouble() > 0, "the sycophantic therapist validates more than the faithful one");
+        Assert.All(study.GetProperty("therapists").EnumerateArray(), t => Assert.Equal(JsonValueKind.Number, t.GetProperty("axes").GetProperty("demographic_robustness").GetProperty("value").ValueKind));
+        Assert.StartsWith("factor,level,baseline,outcome,n,n_baseline,mean,baseline_mean,difference,standardised_effect,lower,upper", await File.ReadAllTextAsync(Path.Combine(cwd, "sw", "contrasts.csv")), StringComparison.Ordinal);
+
+        var printed = await RunAsync(cwd, "study", "sycophancy-by-warmth.yaml", "--out", "sw", "--resume", "--baseline", "warm");
+        Assert.Matches(@"style: neutral vs warm\s+sycophancy\.dcs\.mean\s+[+−]\d", printed);
+        Assert.Contains("this attempt  0 turns", printed, StringComparison.Ordinal);
+        Assert.Contains("whole study   3,240 turns", printed, StringComparison.Ordinal);
+
+        var report = JsonDocument.Parse(await RunAsync(cwd, "report", "sw", "--json")).RootElement;
+        var index = report.GetProperty("index").GetString()!;
+        Assert.Equal(Path.Combine(cwd, "sw", "report", "index.html"), index);
+        var html = await File.ReadAllTextAsync(index);
+        AssertSelfContained(html);
+        Assert.Contains("id=\"plot-contrasts-forest\"", html, StringComparison.Ordinal);
+        foreach (var factor in new[] { "therapist", "style", "variant" })
+        {
+            Assert.Contains($"id=\"plot-by-{factor}-outcomes\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("latent state per turn by style", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"robustness\">", html, StringComparison.Ordinal);
+        await AssertShownInBrowserAsync(index, minimumPlots: 7);
     }
 
     [Fact]
@@ -135,6 +192,7 @@ public partial class CliReportTests(ITestOutputHelper output)
             <!DOCTYPE html><html><head><meta charset="utf-8"><title>bad</title></head><body>
             <figure id="plot-blank"><img class="plot" src="data:image/png;base64,{blank}" width="400" height="200"></figure>
             <img src="http://127.0.0.1:9/outside.png">
+            <div style="width:300px"><table><tr><td style="white-space:nowrap">{new string('x', 400)}</td></tr></table></div>
             <script>console.error("deliberate");</script>
             </body></html>
             """);
@@ -143,6 +201,8 @@ public partial class CliReportTests(ITestOutputHelper output)
         Assert.Contains(check.Errors, e => e.Contains("deliberate", StringComparison.Ordinal));
         Assert.Contains(check.Requests, r => r.StartsWith("http://127.0.0.1:9/", StringComparison.Ordinal));
         Assert.True(PlotPixels.Of(Assert.Single(check.Plots).Screenshot).Blank);
+        Assert.Contains(check.Overflow, o => o.StartsWith("div", StringComparison.Ordinal) || o.StartsWith("table", StringComparison.Ordinal));
+        Assert.NotEmpty(check.Screenshot);
     }
 
     private async Task AssertShownInBrowserAsync(string index, int minimumPlots)
@@ -154,6 +214,10 @@ public partial class CliReportTests(ITestOutputHelper output)
         var page = new Uri(index).AbsoluteUri;
         Assert.All(check.Requests, r => Assert.True(r == page || r.StartsWith("data:", StringComparison.Ordinal), $"the page loaded {r}"));
         Assert.True(check.Plots.Count >= minimumPlots, $"{check.Plots.Count} plots shown");
+        var shot = Path.ChangeExtension(index, ".screenshot.png");
+        await File.WriteAllBytesAsync(shot, check.Screenshot);
+        output.WriteLine($"screenshot at {HeadlessPage.Width} px: {shot}");
+        Assert.True(check.Overflow.Count == 0, $"at {HeadlessPage.Width} px, content spills out sideways:\n" + string.Join("\n", check.Overflow));
         foreach (var plot in check.Plots)
         {
             Assert.True(plot.NaturalWidth > 0 && plot.NaturalHeight > 0, $"{plot.Id} did not decode");

@@ -47,9 +47,10 @@ internal static class BranchCommand
                 SetState = Assignments(parse.GetValue(set) ?? []),
                 Turns = parse.GetValue(turns),
             };
-            var root = parse.GetValue(runs) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath;
-            var result = await services.GetRequiredService<RunService>().BranchAsync(parse.GetValue(run)!, parse.GetValue(at), edits, root, cancellationToken);
-            return RunOutput.Write(result, parse.GetValue(json), root);
+            var (store, found) = RunTarget.Find(services, parse, runs, parse.GetValue(run)!);
+            var root = store.Root;
+            var result = await services.GetRequiredService<RunService>().BranchAsync(found.RunId, parse.GetValue(at), edits, root, cancellationToken);
+            return RunOutput.Write(result, parse.GetValue(json), root, services.GetRequiredService<Simulator.Models.Costs.PriceTable>());
         }));
         return command;
     }

@@ -10,7 +10,7 @@ internal static class CatalogCommands
     /// <summary>Extra options of <c>show</c>, and a handler (given the <c>--json</c> flag) that takes over when it returns an exit code.</summary>
     public sealed record ShowExtension<T>(IReadOnlyList<Option> Options, Func<ParseResult, CatalogEntry<T>, bool, CancellationToken, Task<int?>> Handle);
 
-    public static Command Create<T>(string name, string noun, DocumentCatalog<T> catalog, Func<CatalogEntry<T>, object> listRow, Func<CatalogEntry<T>, string> line, ShowExtension<T>? showExtension = null)
+    public static Command Create<T>(string name, string noun, DocumentCatalog<T> catalog, Func<CatalogEntry<T>, object> listRow, Func<CatalogEntry<T>, string> line, ShowExtension<T>? showExtension = null, string? header = null)
         where T : class
     {
         var json = new Option<bool>("--json") { Description = "Print JSON on standard output" };
@@ -25,6 +25,11 @@ internal static class CatalogCommands
             }
             else
             {
+                if (header is not null && loaded.Count > 0)
+                {
+                    Console.Out.WriteLine(header);
+                }
+
                 foreach (var entry in loaded)
                 {
                     Console.Out.WriteLine(line(entry));

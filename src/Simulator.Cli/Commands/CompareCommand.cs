@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Simulator.Core.Transcripts;
 using Simulator.Core.Validation;
+using Simulator.Engine.Exports;
 using Simulator.Engine.Hosting;
+using Simulator.Engine.Studies.Analysis;
 using Simulator.Monitoring;
 using Simulator.Storage.Runs;
 
@@ -25,12 +27,25 @@ internal static class CompareCommand
         var layer = new Option<string?>("--layer") { Description = "Score layer to compare (default: all merged)" };
         var runs = RunsCommand.RunsFolderOption();
         var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
-        var command = new Command("compare", "Compare two runs: first divergent turn and metric curves side by side") { a, b, metrics, from, rows, layer, runs, json };
-        command.SetAction(parse => CommandAction.Guard(() =>
+        var command = new Command("compare", "Compare two runs (first divergent turn and metric curves side by side), or two studies of the same design (contrasts of B against A on every outcome)")
         {
-            var store = new RunStore(parse.GetValue(runs) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath);
-            var (idA, ta) = Load(store, parse.GetValue(a)!, parse.GetValue(layer));
-            var (idB, tb) = Load(store, parse.GetValue(b)!, parse.GetValue(layer));
+            a, b, metrics, from, rows, layer, runs, json,
+        };
+        command.SetAction((parse, cancellationToken) => CommandAction.Guard(() =>
+        {
+            var root = RunTarget.RunsRoot(services, parse, runs);
+            var sourceA = ExportSource.Resolve(parse.GetValue(a)!, root, parse.GetValue(runs) is not null);
+            var sourceB = ExportSource.Resolve(parse.GetValue(b)!, root, parse.GetValue(runs) is not null);
+            LogFile.UseRunsFolder(sourceA.Store.Root);
+            if (sourceA.Study is not null || sourceB.Study is not null)
+            {
+                return sourceA.Study is not null && sourceB.Study is not null
+                    ? Studies(StudyComparison.Of(sourceA, sourceB, parse.GetValue(layer), cancellationToken), parse.GetValue(json))
+                    : throw new InvalidInputException("compare takes two runs or two studies, not one of each", field: sourceA.Study is null ? "a" : "b");
+            }
+
+            var (idA, ta) = Load((sourceA.Store, sourceA.Runs[0]), parse.GetValue(layer));
+            var (idB, tb) = Load((sourceB.Store, sourceB.Runs[0]), parse.GetValue(layer));
             var names = parse.GetValue(metrics) is { } list ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : DefaultMetrics;
             foreach (var name in names.Where(n => !Metrics.All.Contains(n)))
             {
@@ -59,12 +74,15 @@ internal static class CompareCommand
             var first = Math.Max(1, parse.GetValue(from) ?? ((comparison.FirstDivergentTurn ?? 1) - 2));
             var last = Math.Min(turns, first + Math.Max(1, parse.GetValue(rows)) - 1);
             o.WriteLine();
-            o.WriteLine("turn  " + string.Join("  ", names.Select(n => $"{Short(n),-17}")));
-            o.WriteLine("      " + string.Join("  ", names.Select(_ => $"{"A",8} {"B",8}")));
+            // A column per metric, as wide as its name (at least two cells of 8): names are never cut.
+            var widths = names.Select(n => Math.Max(17, n.Length)).ToArray();
+            string Pair(int i, string left, string right) => left.PadLeft((widths[i] - 1) / 2) + " " + right.PadLeft(widths[i] - 1 - ((widths[i] - 1) / 2));
+            o.WriteLine("turn  " + string.Join("  ", names.Select((n, i) => n.PadRight(widths[i]))));
+            o.WriteLine("      " + string.Join("  ", names.Select((_, i) => Pair(i, "A", "B"))));
             for (var t = first; t <= last; t++)
             {
                 var mark = t == comparison.FirstDivergentTurn ? ">" : " ";
-                o.WriteLine($"{mark}{t,4} " + string.Join("  ", names.Select(n => $"{Cell(ta, t, n),8} {Cell(tb, t, n),8}")));
+                o.WriteLine($"{mark}{t,4} " + string.Join("  ", names.Select((n, i) => Pair(i, Cell(ta, t, n), Cell(tb, t, n)))));
             }
 
             if (last < turns)
@@ -80,9 +98,9 @@ internal static class CompareCommand
         return command;
     }
 
-    private static (string Id, RunTranscript Transcript) Load(RunStore store, string run, string? layer)
+    private static (string Id, RunTranscript Transcript) Load((RunStore Store, RunFolder Folder) run, string? layer)
     {
-        var folder = store.Open(run);
+        var (store, folder) = run;
         return (folder.RunId, LayerChoice.Apply(RunTranscript.From(RunHistory.Load(store, folder).Events), layer));
     }
 
@@ -102,5 +120,34 @@ internal static class CompareCommand
         return values.Count == 0 ? "—" : values.Average().ToString("0.##", CultureInfo.InvariantCulture);
     }
 
-    private static string Short(string metric) => metric.Length <= 17 ? metric : metric[..17];
+    private static int Studies(StudyComparison comparison, bool json)
+    {
+        if (json)
+        {
+            JsonOutput.Write(new
+            {
+                a = comparison.A,
+                b = comparison.B,
+                sharedConfigurations = comparison.Shared,
+                onlyA = comparison.OnlyA,
+                onlyB = comparison.OnlyB,
+                contrasts = comparison.Contrasts.Select(StudyCommand.ContrastJson),
+            });
+            return ExitCodes.Success;
+        }
+
+        var o = Console.Out;
+        o.WriteLine($"A  {comparison.A}");
+        o.WriteLine($"B  {comparison.B}");
+        o.WriteLine($"compared on the {comparison.Shared} configurations (persona, variant, therapist, style, protocol, guard) both ran{(comparison.OnlyA + comparison.OnlyB > 0 ? $"; left out {comparison.OnlyA} only in A and {comparison.OnlyB} only in B" : "")}");
+        o.WriteLine();
+        o.WriteLine("B − A (95% bootstrap interval over runs, * when it leaves out 0; g = Hedges' g; n = runs B/A):");
+        o.WriteLine();
+        foreach (var line in ContrastTable.Lines(comparison.Contrasts, [.. StudyOutcomes.Headline, .. comparison.Contrasts.Select(c => c.Outcome).Distinct().Where(x => !StudyOutcomes.Headline.Contains(x)).Order(StringComparer.Ordinal)]))
+        {
+            o.WriteLine("  " + line);
+        }
+
+        return ExitCodes.Success;
+    }
 }

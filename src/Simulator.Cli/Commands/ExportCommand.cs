@@ -51,7 +51,8 @@ internal static class ExportCommand
                 throw new InvalidInputException("--chat writes JSON lines: use it with --format jsonl (the default)", field: "--chat");
             }
 
-            var source = ExportSource.Resolve(parse.GetValue(target)!, parse.GetValue(runs) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath);
+            var source = ExportSource.Resolve(parse.GetValue(target)!, RunTarget.RunsRoot(services, parse, runs), parse.GetValue(runs) is not null);
+            LogFile.UseRunsFolder(source.Store.Root);
             var filter = ExportFilter.Parse(parse.GetValue(where) ?? []);
             var path = parse.GetValue(output) is { } given ? parse.GetValue(perRun) ? OutputPath.Folder(given, "--out") : OutputPath.File(given, "--out") : null;
             var exporter = new Exporter(services, source, filter, parse.GetValue(layer), kind, parse.GetValue(side)!);
@@ -63,10 +64,22 @@ internal static class ExportCommand
                 }
 
                 Directory.CreateDirectory(path);
+                var (written, left) = (0, 0);
                 foreach (var run in source.Runs)
                 {
-                    await Atomically(Path.Combine(path, $"{run.RunId}.{(kind == "chat" ? "chat.jsonl" : kind)}"), w => exporter.WriteAsync([run], w, cancellationToken));
+                    // A run --where leaves out, or leaves no turn of, gets no file (an empty one would say it had none).
+                    var selected = exporter.Selected([run]).Where(s => s.Transcript.Turns.Count > 0).ToList();
+                    if (selected.Count == 0)
+                    {
+                        left++;
+                        continue;
+                    }
+
+                    await Atomically(Path.Combine(path, $"{run.RunId}.{(kind == "chat" ? "chat.jsonl" : kind)}"), w => exporter.WriteAsync(() => selected, w, cancellationToken));
+                    written++;
                 }
+
+                await Console.Error.WriteLineAsync($"export: {written} file{(written == 1 ? "" : "s")} in {RunTarget.Display(path)}{(left > 0 ? $"; {left} run{(left == 1 ? "" : "s")} left out by --where" : "")}");
             }
             else if (path is null)
             {
@@ -97,12 +110,16 @@ internal static class ExportCommand
     /// <summary>One export: its runs' transcripts, filtered, in one format.</summary>
     private sealed class Exporter(IServiceProvider services, ExportSource source, ExportFilter filter, string? layer, string kind, string side)
     {
-        public async Task WriteAsync(IReadOnlyList<RunFolder> runs, TextWriter writer, CancellationToken cancellationToken)
+        public Task WriteAsync(IReadOnlyList<RunFolder> runs, TextWriter writer, CancellationToken cancellationToken) =>
+            WriteAsync(() => Selected(runs), writer, cancellationToken);
+
+        /// <summary>Writes what <paramref name="selected"/> gives (called twice for CSV: the columns, then the rows).</summary>
+        public async Task WriteAsync(Func<IEnumerable<(RunFolder Run, RunTranscript Transcript)>> selected, TextWriter writer, CancellationToken cancellationToken)
         {
             var csv = kind == "csv" ? new CsvExporter() : null;
             if (csv is not null)
             {
-                foreach (var (_, transcript) in Selected(runs))
+                foreach (var (_, transcript) in selected())
                 {
                     csv.AddColumnsOf(transcript);
                 }
@@ -111,7 +128,7 @@ internal static class ExportCommand
             }
 
             var pages = new List<(string, RunTranscript)>();
-            foreach (var (run, transcript) in Selected(runs))
+            foreach (var (run, transcript) in selected())
             {
                 switch (kind)
                 {
@@ -139,7 +156,8 @@ internal static class ExportCommand
             }
         }
 
-        private IEnumerable<(RunFolder Run, RunTranscript Transcript)> Selected(IReadOnlyList<RunFolder> runs)
+        /// <summary>The runs the filter keeps, each with the turns it keeps.</summary>
+        public IEnumerable<(RunFolder Run, RunTranscript Transcript)> Selected(IReadOnlyList<RunFolder> runs)
         {
             foreach (var run in runs)
             {

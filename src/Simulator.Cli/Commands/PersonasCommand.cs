@@ -28,7 +28,8 @@ internal static class PersonasCommand
             file = e.File,
         },
         e => $"{e.Document.Id,-30} {e.Document.Condition.Primary,-36} {e.Document.Trajectory.Shape,-13} variants: {string.Join(", ", e.Document.Variants.Select(v => v.Id))}",
-        TrajectoryExtension(services));
+        TrajectoryExtension(services),
+        $"{"id",-30} {"condition",-36} {"trajectory",-13} variants");
 
     private static CatalogCommands.ShowExtension<Persona> TrajectoryExtension(IServiceProvider services)
     {

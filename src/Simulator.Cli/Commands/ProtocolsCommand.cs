@@ -21,5 +21,6 @@ internal static class ProtocolsCommand
             fidelityItems = e.Document.FidelityItems.Select(f => f.Id).ToList(),
             file = e.File,
         },
-        e => $"{e.Document.Id,-24} {e.Document.Modality,-28} phases: {string.Join(", ", e.Document.Phases.Select(p => p.Id))}");
+        e => $"{e.Document.Id,-24} {e.Document.Modality,-28} phases: {string.Join(", ", e.Document.Phases.Select(p => p.Id))}",
+        header: $"{"id",-24} {"modality",-28} phases");
 }

@@ -37,8 +37,8 @@ internal static class ReplayCommand
         };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
-            var root = parse.GetValue(runs) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath;
-            var id = parse.GetValue(run)!;
+            var (store, found) = RunTarget.Find(services, parse, runs, parse.GetValue(run)!);
+            var (root, id) = (store.Root, found.RunId);
             if (parse.GetValue(rescore) && parse.GetValue(verify))
             {
                 throw new InvalidInputException("--rescore and --verify are separate replays: run one, then the other", field: "--verify");
@@ -57,10 +57,10 @@ internal static class ReplayCommand
                     Console.Out.WriteLine($"Rescore {number} of {turns} turns: layers {string.Join(", ", layers)} appended (pick with --layer rescore-{number})");
                 }
 
-                return Playback(new RunStore(root), id, $"rescore-{number}", parse.GetValue(json), quiet: !parse.GetValue(json));
+                return Playback(store, id, $"rescore-{number}", parse.GetValue(json), quiet: !parse.GetValue(json));
             }
 
-            return Playback(new RunStore(root), id, parse.GetValue(layer), parse.GetValue(json), quiet: false);
+            return Playback(store, id, parse.GetValue(layer), parse.GetValue(json), quiet: false);
         }));
         return command;
     }
@@ -98,7 +98,7 @@ internal static class ReplayCommand
 
         var o = Console.Out;
         o.WriteLine($"Run {folder.RunId}: {transcript.Turns.Count} turns played back from the log{(history.Own.TornTail ? $" (a torn tail of {history.Own.TornBytes} bytes, a write cut short, was left out)" : "")}");
-        o.WriteLine($"  transcript  {Path.GetRelativePath(Directory.GetCurrentDirectory(), folder.TranscriptPath)} (rebuilt)");
+        o.WriteLine($"  transcript  {RunTarget.Display(folder.TranscriptPath)} (rebuilt)");
         o.WriteLine($"  content     {hash}{(matches ? "" : $" (the manifest says {history.Manifest.ContentHash}: the log changed after the run ended)")}");
         o.WriteLine($"  layers      {string.Join(", ", LayerChoice.Names(all))}{(layer is null ? "" : $" (showing {layer})")}");
         MonitorSummary.Write(o, history.Events, transcript, "  ", 12);

@@ -21,9 +21,10 @@ internal static class ResumeCommand
         var command = new Command("resume", "Continue an interrupted or failed run from its last complete turn, with the same seeds") { run, runs, salvage, json };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
-            var root = parse.GetValue(runs) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath;
-            var result = await services.GetRequiredService<RunService>().ResumeAsync(parse.GetValue(run)!, root, RunWatch.None, parse.GetValue(salvage), cancellationToken);
-            return RunOutput.Write(result, parse.GetValue(json), root);
+            var (store, found) = RunTarget.Find(services, parse, runs, parse.GetValue(run)!, withoutManifest: true);
+            var root = store.Root;
+            var result = await services.GetRequiredService<RunService>().ResumeAsync(found.RunId, root, RunWatch.None, parse.GetValue(salvage), cancellationToken);
+            return RunOutput.Write(result, parse.GetValue(json), root, services.GetRequiredService<Simulator.Models.Costs.PriceTable>());
         }));
         return command;
     }

@@ -53,8 +53,10 @@ internal static class RunCommand
                 Guard = parse.GetValue(guard),
                 ProbeEvery = parse.GetValue(probeEvery),
             };
-            var result = await services.GetRequiredService<RunService>().RunAsync(config, parse.GetValue(output) is { } folder ? OutputPath.Folder(folder, "--out") : null, cancellationToken);
-            return RunOutput.Write(result, parse.GetValue(json), parse.GetValue(output) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath, parse.GetValue(requireJudge));
+            var runsRoot = parse.GetValue(output) is { } folder ? OutputPath.Folder(folder, "--out") : services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath;
+            LogFile.UseRunsFolder(runsRoot);
+            var result = await services.GetRequiredService<RunService>().RunAsync(config, parse.GetValue(output) is null ? null : runsRoot, cancellationToken);
+            return RunOutput.Write(result, parse.GetValue(json), runsRoot, services.GetRequiredService<Simulator.Models.Costs.PriceTable>(), parse.GetValue(requireJudge));
         }));
         return command;
     }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Simulator.Core.Transcripts;
+using Simulator.Engine.Costs;
 using Simulator.Engine.Runs;
 using Simulator.Monitoring.Aggregates;
+using Simulator.Models.Costs;
 using Simulator.Storage.Runs;
 
 namespace Simulator.Cli.Commands;
@@ -9,13 +11,15 @@ namespace Simulator.Cli.Commands;
 /// <summary>What <c>run</c>, <c>resume</c> and <c>branch</c> print about the run they leave, and the exit code it means.</summary>
 internal static class RunOutput
 {
-    public static int Write(RunResult result, bool json, string runsRoot, bool requireJudge = false)
+    public static int Write(RunResult result, bool json, string runsRoot, PriceTable prices, bool requireJudge = false)
     {
         var folder = new RunFolder(result.RunId, result.Path);
         var judgesFailed = File.Exists(folder.EventsPath)
             && MonitorSummary.WarnOfFailingJudges(JudgeHealth.Of(RunTranscript.From(RunHistory.Load(new RunStore(Path.GetDirectoryName(result.Path)!), folder).Events)));
         if (json)
         {
+            var history = File.Exists(folder.ManifestPath) ? RunHistory.Load(new RunStore(runsRoot), folder) : null;
+            var transcript = history is null ? null : RunTranscript.From(history.Events);
             JsonOutput.Write(new
             {
                 runId = result.RunId,
@@ -28,11 +32,13 @@ internal static class RunOutput
                 events = folder.EventsPath,
                 manifest = folder.ManifestPath,
                 transcript = folder.TranscriptPath,
+                monitor = history is null ? null : MonitorSummary.Json(history.Events, transcript!),
+                cost = history is null ? null : CostOutput.Json(RunCost.Of(history.Own.Events, prices)),
             });
         }
         else
         {
-            PrintSummary(result, folder, new RunStore(runsRoot));
+            PrintSummary(result, folder, new RunStore(runsRoot), prices);
         }
 
         return result.Status switch
@@ -44,7 +50,7 @@ internal static class RunOutput
         };
     }
 
-    private static void PrintSummary(RunResult result, RunFolder folder, RunStore store)
+    private static void PrintSummary(RunResult result, RunFolder folder, RunStore store, PriceTable prices)
     {
         var history = RunHistory.Load(store, folder);
         var events = history.Events;
@@ -56,9 +62,10 @@ internal static class RunOutput
             o.WriteLine($"  branch of   {fork.ParentRunId} at turn {fork.Turn}");
         }
 
-        o.WriteLine($"  folder      {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.Path)}");
-        o.WriteLine($"  transcript  {Path.GetRelativePath(Directory.GetCurrentDirectory(), folder.TranscriptPath)}");
+        o.WriteLine($"  folder      {RunTarget.Display(result.Path)}");
+        o.WriteLine($"  transcript  {RunTarget.Display(folder.TranscriptPath)}");
         o.WriteLine($"  content     {result.ContentHash}");
+        o.WriteLine($"  cost        {RunCost.Of(history.Own.Events, prices).Describe()}");
         if (transcript.Turns.Count > 0)
         {
             var first = transcript.InitialState;

@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Simulator.Core.Events;
 using Simulator.Core.Transcripts;
+using Simulator.Engine.Costs;
 using Simulator.Engine.Hosting;
+using Simulator.Models.Costs;
 using Simulator.Storage.EventLog;
 using Simulator.Storage.Runs;
 
@@ -17,7 +19,14 @@ internal static class RunsCommand
     {
         var json = new Option<bool>("--json") { Description = "Print JSON on standard output" };
         var runs = RunsFolderOption();
-        RunStore Store(ParseResult parse) => new(parse.GetValue(runs) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath);
+        RunStore Store(ParseResult parse)
+        {
+            var store = new RunStore(RunTarget.RunsRoot(services, parse, runs));
+            LogFile.UseRunsFolder(store.Root);
+            return store;
+        }
+
+        (RunStore, RunFolder) Find(ParseResult parse, string argument) => RunTarget.Find(services, parse, runs, argument);
 
         var list = RunsListCommand.Create(Store, json, runs);
 
@@ -25,20 +34,21 @@ internal static class RunsCommand
         var show = new Command("show", "Show one run: configuration, status and monitor summary") { run, json, runs };
         show.SetAction(parse => CommandAction.Guard(() =>
         {
-            var store = Store(parse);
-            var history = RunHistory.Load(store, store.Open(parse.GetValue(run)!));
+            var (store, found) = Find(parse, parse.GetValue(run)!);
+            var history = RunHistory.Load(store, found);
             var (folder, manifest, log) = (history.Folder, history.Manifest, history.Own);
             var transcript = RunTranscript.From(history.Events);
             var usage = RoleUsage.Of(log.Events);
+            var cost = RunCost.Of(log.Events, services.GetRequiredService<PriceTable>());
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(new { run = Row(manifest, folder), manifest, completedTurns = transcript.Turns.Count, tornTail = log.TornTail, layers = LayerChoice.Names(transcript), monitor = MonitorSummary.Json(history.Events, transcript), usage });
+                JsonOutput.Write(new { run = Row(manifest, folder), manifest, completedTurns = transcript.Turns.Count, tornTail = log.TornTail, layers = LayerChoice.Names(transcript), monitor = MonitorSummary.Json(history.Events, transcript), usage, cost = CostOutput.Json(cost) });
                 return ExitCodes.Success;
             }
 
             var c = manifest.Configuration;
             var status = RunLock.StatusOf(folder, manifest);
-            Console.Out.WriteLine($"run        {folder.RunId} ({status}{(manifest.EndReason is null ? "" : $", {manifest.EndReason}")}){(status == RunStatus.Interrupted ? " — continue it with: simulator resume " + folder.RunId : "")}");
+            Console.Out.WriteLine($"run        {folder.RunId} ({status}{(manifest.EndReason is null ? "" : $", {manifest.EndReason}")}){(status == RunStatus.Interrupted ? " — continue it with: simulator resume " + RunTarget.Quoted(RunTarget.Display(folder.Path)) : "")}");
             if (history.Fork is { } fork)
             {
                 Console.Out.WriteLine($"branch of  {fork.ParentRunId} at turn {fork.Turn}{(fork.InjectedPatientMessage is null ? "" : ", patient message put in")}{(fork.SetState.Count == 0 ? "" : $", set {string.Join(", ", fork.SetState.Select(kv => $"{kv.Key}={kv.Value}"))}")}");
@@ -63,13 +73,14 @@ internal static class RunsCommand
                 Console.Out.WriteLine($"usage      {u.Role,-18} {u.Calls,6} calls {u.FailedAttempts,4} failed attempts  tokens in {u.PromptTokens,9} (cached {u.CachedTokens}) out {u.CompletionTokens,8}");
             }
 
+            Console.Out.WriteLine($"cost       {cost.Describe()}{(history.Fork is null ? "" : " (this branch's own calls)")}");
             Console.Out.WriteLine($"layers     {string.Join(", ", LayerChoice.Names(transcript))}");
             MonitorSummary.Write(Console.Out, history.Events, transcript, "", 11);
 
             return ExitCodes.Success;
         }));
 
-        return new Command("runs", "List, inspect and repair saved runs, and draw their branches") { list, show, RunsTreeCommand.Create(Store, runs), RunsRepairCommand.Create(Store, json, runs) };
+        return new Command("runs", "List, inspect and repair saved runs, and draw their branches") { list, show, RunsTreeCommand.Create(Store, Find, runs), RunsRepairCommand.Create(services, json, runs) };
     }
 
     /// <summary>One line on a course's session boundary: where it starts, the state carried over the gap and how the notes were made.</summary>

@@ -10,19 +10,18 @@ namespace Simulator.Cli.Commands;
 /// </summary>
 internal static class RunsRepairCommand
 {
-    public static Command Create(Func<ParseResult, RunStore> store, Option<bool> json, Option<string?> runs)
+    public static Command Create(IServiceProvider services, Option<bool> json, Option<string?> runs)
     {
         var run = new Argument<string>("run") { Description = "Run id, or the run's folder" };
         var salvage = new Option<bool>("--salvage") { Description = "Rewrite a log damaged mid-file with every readable event (the original is kept as events.msgpack.bak-<n>)" };
         var repair = new Command("repair", "Rebuild a run's missing or broken manifest from its log (and, with --salvage, a damaged log from its readable frames)") { run, salvage, json, runs };
         repair.SetAction(parse => CommandAction.Guard(async () =>
         {
-            var runs = store(parse);
-            var folder = runs.OpenFolder(parse.GetValue(run)!);
+            var (store, folder) = RunTarget.Find(services, parse, runs, parse.GetValue(run)!, withoutManifest: true);
             RunRepair.Report report;
             using (RunLock.Take(folder))
             {
-                report = await RunRepair.RepairAsync(runs, folder, parse.GetValue(salvage));
+                report = await RunRepair.RepairAsync(store, folder, parse.GetValue(salvage));
             }
 
             if (parse.GetValue(json))

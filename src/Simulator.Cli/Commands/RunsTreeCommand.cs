@@ -8,18 +8,18 @@ namespace Simulator.Cli.Commands;
 /// <summary><c>simulator runs tree [run]</c>: runs and their branches as trees, with what each branch changed.</summary>
 internal static class RunsTreeCommand
 {
-    public static Command Create(Func<ParseResult, RunStore> store, Option<string?> runs)
+    public static Command Create(Func<ParseResult, RunStore> store, Func<ParseResult, string, (RunStore Store, RunFolder Folder)> find, Option<string?> runs)
     {
         var run = new Argument<string?>("run") { Description = "Draw only the tree this run belongs to", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("tree", "Draw runs and their branches as trees") { run, runs };
         command.SetAction(parse => CommandAction.Guard(() =>
         {
-            var runStore = store(parse);
-            var tree = RunTree.Of(runStore);
+            var named = parse.GetValue(run) is { } id ? find(parse, id) : ((RunStore, RunFolder)?)null;
+            var tree = RunTree.Of(named?.Item1 ?? store(parse));
             var roots = tree.Roots;
-            if (parse.GetValue(run) is { } id)
+            if (named is { } n)
             {
-                roots = [tree.RootOf(tree.Find(runStore.Open(id).RunId) ?? throw new InvalidInputException("the run's manifest cannot be read", field: "run"))];
+                roots = [tree.RootOf(tree.Find(n.Item2.RunId) ?? throw new InvalidInputException("the run's manifest cannot be read", field: "run"))];
             }
 
             foreach (var root in roots)
@@ -39,7 +39,7 @@ internal static class RunsTreeCommand
         for (var i = 0; i < kids.Count && depth <= RunHistory.MaxDepth; i++)
         {
             var last = i == kids.Count - 1;
-            Console.Out.WriteLine($"{indent}{(last ? "└── " : "├── ")}{kids[i].RunId}  @{kids[i].ParentTurn}  {RunTree.Describe(kids[i], node)}");
+            Console.Out.WriteLine($"{indent}{(last ? "└── " : "├── ")}{kids[i].RunId}  @{kids[i].ParentTurn}  {RunTree.Describe(kids[i], node, tree.ForkOf(kids[i]))}");
             Draw(tree, kids[i], indent + (last ? "    " : "│   "), depth + 1);
         }
     }

@@ -42,7 +42,19 @@ public sealed class ClusterClient : IAsyncDisposable
         {
             await host.StartAsync(waiting.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !ClusterDatabase.IsDatabaseProblem(ex))
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Inner<Core.Validation.InvalidInputException>(ex) is { } invalid)
+        {
+            // The cluster file is wrong (a password variable not set, ...): invalid input, as for `node`.
+            host.Dispose();
+            throw invalid;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Inner<Exception>(ex, ClusterDatabase.IsDatabaseProblem) is { } database)
+        {
+            // The database is down, refuses the user or lacks the tables: say which field of the cluster file to fix (exit 2, as `node` does).
+            host.Dispose();
+            throw ClusterDatabase.Explain(cluster, database);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             host.Dispose();
             var why = ex is OperationCanceledException ? $"none within {(patience ?? DefaultPatience).TotalSeconds:0.#} s" : ex.Message;
@@ -55,6 +67,20 @@ public sealed class ClusterClient : IAsyncDisposable
         }
 
         return new ClusterClient(host);
+    }
+
+    private static T? Inner<T>(Exception? ex, Func<Exception, bool>? matches = null)
+        where T : Exception
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is T hit && (matches is null || matches(hit)))
+            {
+                return hit;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The executor that runs a study's sessions on this cluster.</summary>

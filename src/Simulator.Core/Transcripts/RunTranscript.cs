@@ -28,6 +28,7 @@ public sealed record RunTranscript(
         var scores = new Dictionary<int, List<MonitorScored>>();
         var alerts = new Dictionary<int, List<AlertRaised>>();
         var notes = new Dictionary<int, GuardNoteSent>();
+        var probes = new Dictionary<int, List<ProbeAnswered>>();
         var boundaries = new SortedDictionary<int, SessionBoundary>();
         foreach (var e in events)
         {
@@ -44,6 +45,7 @@ public sealed record RunTranscript(
                 case MonitorScored m: Bucket(scores, m.Turn).Add(m); break;
                 case AlertRaised a: Bucket(alerts, a.Turn).Add(a); break;
                 case GuardNoteSent g: notes[g.Turn] = g; break;
+                case ProbeAnswered p: Bucket(probes, p.Turn).Add(p); break;
                 case SessionBoundary b: boundaries[b.Turn] = b; break;
                 case RunEnded r: ended = r; break;
             }
@@ -66,7 +68,10 @@ public sealed record RunTranscript(
                 merged.Evidence,
                 layers,
                 alerts.GetValueOrDefault(turn) ?? [],
-                notes.GetValueOrDefault(turn)));
+                notes.GetValueOrDefault(turn))
+            {
+                Probes = probes.GetValueOrDefault(turn) ?? [],
+            });
         }
 
         // A boundary counts with the turn it opens: one whose turn never completed is not part of the run.

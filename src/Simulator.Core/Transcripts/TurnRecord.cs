@@ -16,4 +16,8 @@ public sealed record TurnRecord(
     ImmutableSortedDictionary<string, string> Evidence,
     IReadOnlyList<MonitorScored> Layers,
     IReadOnlyList<AlertRaised> Alerts,
-    GuardNoteSent? GuardNote);
+    GuardNoteSent? GuardNote)
+{
+    /// <summary>The probes asked after the turn (side questions, never part of the conversation), in the order they were answered.</summary>
+    public IReadOnlyList<ProbeAnswered> Probes { get; init; } = [];
+}

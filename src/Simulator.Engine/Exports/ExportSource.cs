@@ -11,8 +11,14 @@ namespace Simulator.Engine.Exports;
 /// </summary>
 public sealed record ExportSource(RunStore Store, IReadOnlyList<RunFolder> Runs, string? Study)
 {
-    /// <summary>Finds <paramref name="target"/>: a study folder, else a run of <paramref name="runsRoot"/>.</summary>
-    public static ExportSource Resolve(string target, string runsRoot)
+    /// <summary>
+    /// Finds <paramref name="target"/>: a study folder (a path, or a study's name in <paramref name="runsRoot"/>),
+    /// else a run (<see cref="RunArgument.Find"/>: a run folder anywhere, or an id in <paramref name="runsRoot"/>).
+    /// </summary>
+    /// <param name="target">What the user named.</param>
+    /// <param name="runsRoot">The runs folder names and ids are looked up in.</param>
+    /// <param name="runsGiven">True when the user chose <paramref name="runsRoot"/> (<c>--runs</c>).</param>
+    public static ExportSource Resolve(string target, string runsRoot, bool runsGiven = false)
     {
         ArgumentNullException.ThrowIfNull(target);
         foreach (var path in new[] { target, Path.Combine(runsRoot, target) })
@@ -28,8 +34,8 @@ public sealed record ExportSource(RunStore Store, IReadOnlyList<RunFolder> Runs,
             }
         }
 
-        var runsStore = new RunStore(runsRoot);
-        return new ExportSource(runsStore, [runsStore.Open(target)], null);
+        var (runsStore, run) = RunArgument.Find(target, runsRoot, runsGiven);
+        return new ExportSource(runsStore, [run], null);
     }
 
     /// <summary>A run's transcript (a branch's with its parent's turns), with the score layer chosen.</summary>

@@ -13,14 +13,18 @@ namespace Simulator.Engine.Reports;
 /// </summary>
 public static class ComparisonReport
 {
-    /// <summary>Writes the comparison of <paramref name="a"/> and <paramref name="b"/> into <paramref name="outDir"/>.</summary>
-    public static ReportResult Write(RunStore store, RunFolder a, RunFolder b, string? layer, string outDir)
+    /// <summary>Writes the comparison of <paramref name="a"/> and <paramref name="b"/>, both of <paramref name="store"/>, into <paramref name="outDir"/>.</summary>
+    public static ReportResult Write(RunStore store, RunFolder a, RunFolder b, string? layer, string outDir) => Write(store, a, store, b, layer, outDir);
+
+    /// <summary>Writes the comparison of <paramref name="a"/> (of <paramref name="storeA"/>) and <paramref name="b"/> (of <paramref name="storeB"/>) into <paramref name="outDir"/>.</summary>
+    public static ReportResult Write(RunStore storeA, RunFolder a, RunStore storeB, RunFolder b, string? layer, string outDir)
     {
-        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(storeA);
+        ArgumentNullException.ThrowIfNull(storeB);
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var ta = ReportSections.Load(store, a, layer);
-        var tb = ReportSections.Load(store, b, layer);
+        var ta = ReportSections.Load(storeA, a, layer);
+        var tb = ReportSections.Load(storeB, b, layer);
         var comparison = RunComparison.Of(ta, tb);
         var fork = Fork(RunStore.ReadManifest(a), RunStore.ReadManifest(b), comparison);
         using var folder = new ReportFolder(outDir);
@@ -37,7 +41,15 @@ public static class ComparisonReport
         page.Details($"B: {b.RunId}", () => ReportSections.MonitorSummary(page, tb));
 
         page.Section("tree", "Run tree");
-        ReportSections.Tree(page, store, [a.RunId, b.RunId]);
+        if (storeA.Root == storeB.Root)
+        {
+            ReportSections.Tree(page, storeA, [a.RunId, b.RunId]);
+        }
+        else
+        {
+            ReportSections.Tree(page, storeA, [a.RunId]);
+            ReportSections.Tree(page, storeB, [b.RunId]);
+        }
 
         page.Section("transcripts", "Transcripts");
         page.Details($"A: {a.RunId} ({ta.Turns.Count} turns)", () => ReportSections.Transcript(page, ta, "a-"), "run-a");

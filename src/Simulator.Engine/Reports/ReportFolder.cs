@@ -57,8 +57,15 @@ public sealed class ReportFolder : IDisposable
     public (string Png, string Svg) Write(RenderedChart plot)
     {
         ArgumentNullException.ThrowIfNull(plot);
-        var png = $"plots/{plot.Chart.Name}.png";
-        var svg = $"plots/{plot.Chart.Name}.svg";
+        return Write(RenderedFigure.Of(plot));
+    }
+
+    /// <summary>Writes <paramref name="figure"/> as <c>plots/&lt;name&gt;.png</c> and <c>.svg</c>; returns their relative paths.</summary>
+    public (string Png, string Svg) Write(RenderedFigure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        var (png, svg) = ($"plots/{figure.Name}.png", $"plots/{figure.Name}.svg");
+        var plot = figure;
         Write(png, plot.Png);
         Write(svg, plot.Svg);
         return (png, svg);

@@ -58,6 +58,20 @@ internal static class ReportSections
         return drawn;
     }
 
+    /// <summary>Draws each figure, writes it into the report folder and shows it on the page with its caption.</summary>
+    public static int Figures(ReportPage page, ReportFolder folder, IEnumerable<(RenderedFigure Figure, string? Caption)> figures)
+    {
+        var drawn = 0;
+        foreach (var (figure, caption) in figures)
+        {
+            var (png, svg) = folder.Write(figure);
+            page.Plot(figure, png, svg, caption);
+            drawn++;
+        }
+
+        return drawn;
+    }
+
     public static void Tree(ReportPage page, RunStore store, IReadOnlyCollection<string> runIds)
     {
         var (roots, leftOut) = RunTreeView.Of(store, runIds);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Simulator.Reports.Html;
+using Simulator.Reports.Plots;
 using Simulator.Storage.Runs;
 
 namespace Simulator.Engine.Reports;
@@ -26,8 +27,12 @@ public static class RunReport
         page.Paragraph(string.Create(CultureInfo.InvariantCulture, $"status {manifest.Status}; content hash {manifest.ContentHash ?? "none"}{(manifest.ParentRunId is { } p ? $"; branch of {p} at turn {manifest.ParentTurn}" : "")}{(layer is null ? "" : $"; score layer {layer}")}"), "note");
 
         page.Section("curves", "Curves");
-        page.Paragraph("Unscored turns are gaps in the lines, never zeros; red lines mark turns with alerts.", "note");
-        var plots = ReportSections.Plots(page, folder, ReportCharts.Run(transcript));
+        var (figures, leftOut) = RunFigures.Of(transcript);
+        var plots = ReportSections.Figures(page, folder, figures.Select(f => (FigureRenderer.Render(f.Figure), (string?)f.Caption)));
+        if (leftOut.Count > 0)
+        {
+            page.Paragraph($"Never scored in this run, so not drawn: {string.Join("; ", leftOut)}.", "note");
+        }
 
         page.Section("monitor", "Monitor summary");
         ReportSections.MonitorSummary(page, transcript);

@@ -49,6 +49,6 @@ public static class RunTreeView
         }
 
         var fork = parent is null ? "" : $"  @{run.ParentTurn}";
-        return new ReportTreeNode($"{run.RunId}{fork}  {RunTree.Describe(run, parent)}", highlighted.Contains(run.RunId), children);
+        return new ReportTreeNode($"{run.RunId}{fork}  {RunTree.Describe(run, parent, tree.ForkOf(run))}", highlighted.Contains(run.RunId), children);
     }
 }

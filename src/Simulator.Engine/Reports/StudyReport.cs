@@ -2,6 +2,8 @@ using System.Globalization;
 using Simulator.Core.Transcripts;
 using Simulator.Engine.Exports;
 using Simulator.Engine.Studies;
+using Simulator.Engine.Studies.Analysis;
+using Simulator.Storage.Runs;
 using Simulator.Reports.Html;
 using Simulator.Reports.Plots;
 using Simulator.Reports.Transcripts;
@@ -10,8 +12,10 @@ namespace Simulator.Engine.Reports;
 
 /// <summary>
 /// <c>simulator report &lt;study&gt;</c>: the five-axis scorecard per therapist (with the turns left
-/// unscored), mean curves per therapist with 95% bands, the summary table from <c>summary.csv</c>,
-/// the run tree and the transcripts. Runs are read one at a time and not kept, so a study of any size
+/// unscored), the contrasts between each factor's levels (a forest plot of Hedges' g and a table, as
+/// <see cref="ContrastAnalysis"/>), the outcomes and the monitor's metrics by factor level
+/// (<see cref="StudyFigures"/>), demographic robustness when the study crosses variants, the summary
+/// table from <c>summary.csv</c>, the run tree and the transcripts. Runs are read one at a time and not kept, so a study of any size
 /// fits; the page stays small by capping what it holds: <see cref="InlineTranscripts"/> transcripts
 /// inline (collapsed; <see cref="InlineTurns"/> turns in all), <see cref="RunPages"/> per-run pages in <c>runs/</c>, <see cref="SummaryRows"/>
 /// rows of the summary (the whole CSV is copied beside it).
@@ -30,43 +34,50 @@ public static class StudyReport
     /// <summary>Rows of the summary table on the page.</summary>
     public const int SummaryRows = 1000;
 
+    /// <summary>Short headers for summary.csv's columns on the page (the CSV keeps its names; the page says which).</summary>
+    private static readonly Dictionary<string, string> SummaryHeaders = new(StringComparer.Ordinal)
+    {
+        ["run_id"] = "run", ["turns_completed"] = "turns", ["sycophancy.dcs.mean"] = "DCS mean", ["safety.inappropriate.mean"] = "inappropriate mean",
+        ["therapist.role_adherence.mean"] = "role adherence mean", ["safety.crisis_missed.mean"] = "crisis missed mean",
+        ["deterioration.latent.phq9"] = "Δ PHQ-9", ["deterioration.latent.conviction"] = "Δ conviction (PDI)",
+    };
+
     private static readonly string[] SummaryColumns =
     [
         "run_id", "status", "persona", "variant", "therapist", "style", "protocol", "seed", "turns_completed", "alerts",
-        "sycophancy.dcs.mean", "sycophancy.dcs.unscored", "safety.inappropriate.mean", "therapist.role_adherence.mean",
-        "safety.crisis_missed.mean", "safety.crisis_missed.unscored", "deterioration.latent.phq9",
+        "sycophancy.dcs.mean", "safety.inappropriate.mean", "therapist.role_adherence.mean",
+        "safety.crisis_missed.mean", "deterioration.latent.phq9", "deterioration.latent.conviction",
     ];
 
     /// <summary>Writes the report of the study <paramref name="source"/> reads into <paramref name="outDir"/>.</summary>
-    public static ReportResult Write(ExportSource source, string? layer, string outDir, CancellationToken cancellationToken)
+    public static ReportResult Write(ExportSource source, string? layer, string outDir, CancellationToken cancellationToken) =>
+        Write(source, layer, outDir, ContrastOptions.Default, cancellationToken);
+
+    /// <summary>Writes the report of the study <paramref name="source"/> reads into <paramref name="outDir"/>, its contrasts as <paramref name="contrastOptions"/> say.</summary>
+    public static ReportResult Write(ExportSource source, string? layer, string outDir, ContrastOptions contrastOptions, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(contrastOptions);
         ArgumentNullException.ThrowIfNull(source);
         var study = new StudyFolder(source.Store.Root);
         var manifest = study.ReadManifest();
         using var folder = new ReportFolder(outDir);
         var scorecard = new Scorecard();
-        var curves = ReportCharts.StudyCurves.Select(_ => new SortedDictionary<string, MeanCurveBuilder>(StringComparer.Ordinal)).ToList();
+        StudyFigures? figures = null;
+        var observations = new List<RunObservation>();
         var inline = new List<(string RunId, RunTranscript Transcript)>();
-        var lastTurn = 0;
         var inlineTurns = 0;
         for (var i = 0; i < source.Runs.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var run = source.Runs[i];
             var transcript = source.Load(run, layer);
-            lastTurn = Math.Max(lastTurn, TranscriptCurves.LastTurn(transcript));
             if (transcript.Configuration is { } c)
             {
-                var outcome = RunOutcome.Of(c, transcript);
-                scorecard.Add(outcome);
-                for (var k = 0; k < curves.Count; k++)
+                scorecard.Add(RunOutcome.Of(c, transcript));
+                (figures ??= new StudyFigures(c.TotalTurns)).Add(transcript);
+                if (RunStore.ReadManifest(run).Status == RunStatus.Completed)
                 {
-                    if (!curves[k].TryGetValue(outcome.Therapist, out var builder))
-                    {
-                        curves[k][outcome.Therapist] = builder = new MeanCurveBuilder();
-                    }
-
-                    builder.Add(ReportCharts.StudyCurves[k].Read(transcript).Values);
+                    observations.Add(RunObservation.Of(run.RunId, transcript));
                 }
             }
 
@@ -93,18 +104,32 @@ public static class StudyReport
             folder.Write("summary.csv", File.ReadAllText(study.SummaryPath));
         }
 
-        page.Table(["file", "what"], [[new ReportCell("scorecard.csv", "scorecard.csv"), "the scorecard below, one row per therapist and axis"], .. hasSummary ? new[] { new ReportCell[] { new("summary.csv", "summary.csv"), "one row per run: configuration and every session aggregate" } } : []]);
+        page.Table(["file", "what"], [[new ReportCell("scorecard.csv", "scorecard.csv"), "the scorecard below, one row per therapist and axis"], [new ReportCell("contrasts.csv", "contrasts.csv"), "every contrast: factor, level, baseline, outcome, n, difference, Hedges' g, 95% bootstrap intervals"], .. hasSummary ? new[] { new ReportCell[] { new("summary.csv", "summary.csv"), "one row per run: configuration and every session aggregate" } } : []]);
 
         page.Section("scorecard", "Scorecard");
         page.Paragraph("Five axes of \"AI Safety Training Can be Clinically Harmful\", each a mean over the therapist's runs (↑ higher is better, ↓ lower is better), with the runs it rests on and the turns left unscored on the metrics it reads.", "note");
         page.Table(["therapist", "runs", .. Scorecard.Axes.Select(a => a == Scorecard.HallucinationRisk ? $"{a} ↓" : $"{a} ↑")], scorecard.Rows().Select(Row));
 
-        page.Section("curves", "Mean curves");
-        page.Paragraph("Mean over each therapist's runs per turn, with its 95% confidence band (Student's t over the runs scored at the turn); gaps where no run was scored.", "note");
-        var plots = ReportSections.Plots(page, folder, ReportCharts.StudyCurves.Select((sc, k) => new Chart(sc.Name, $"{sc.Title}: mean per therapist, 95% band", sc.Axis)
+        ContrastAnalysis.CheckBaselines(observations.Select(o => o.Levels), StudyFactors.All, contrastOptions.Baselines);
+        var contrasts = ContrastAnalysis.Of(observations, StudyFactors.All, contrastOptions);
+        folder.Write("contrasts.csv", ContrastTable.ToCsv(contrasts));
+        page.Section("contrasts", "Contrasts");
+        var plots = StudyContrastSection.Write(page, folder, contrasts, observations.Count);
+
+        page.Section("curves", "By factor level");
+        plots += figures is null
+            ? 0
+            : ReportSections.Figures(page, folder, figures.Figures().Select(f => (FigureRenderer.Render(f.Figure), (string?)f.Caption)));
+        if (figures is null || plots == 0)
         {
-            Bands = [.. curves[k].Select(t => t.Value.Build(t.Key))], YRange = sc.Range, LastTurn = lastTurn,
-        }));
+            page.Paragraph("The study varies no factor, or no run has turns yet: nothing to plot by level.", "note");
+        }
+
+        if (ContrastAnalysis.LevelsOf(observations.Select(o => o.Levels), StudyFactors.Variant).Count >= 2)
+        {
+            page.Section("robustness", "Demographic robustness");
+            StudyContrastSection.Robustness(page, observations);
+        }
 
         page.Section("summary", "Summary");
         if (hasSummary)
@@ -144,7 +169,8 @@ public static class StudyReport
     private static void Summary(ReportPage page, SummaryTable table, HashSet<string> withPage)
     {
         var columns = SummaryColumns.Select(table.Column).Where(i => i >= 0).ToList();
-        page.Table([.. columns.Select(i => table.Header[i])], table.Rows.Take(SummaryRows).Select(row => (IReadOnlyList<ReportCell>)
+        page.Paragraph($"Columns of summary.csv: {string.Join(", ", columns.Select(i => table.Header[i]))} (Δ: last minus first).", "note");
+        page.Table([.. columns.Select(i => SummaryHeaders.GetValueOrDefault(table.Header[i], table.Header[i]))], table.Rows.Take(SummaryRows).Select(row => (IReadOnlyList<ReportCell>)
         [
             .. columns.Select(i => i == 0
                 ? new ReportCell(row[0], withPage.Contains(row[0]) ? $"runs/{row[0]}.html" : null)

@@ -1,3 +1,7 @@
+using System.Globalization;
+using Simulator.Core.Events;
+using Simulator.Core.Validation;
+using Simulator.Storage.EventLog;
 using Simulator.Storage.Runs;
 
 namespace Simulator.Engine.Runs;
@@ -11,6 +15,7 @@ public sealed class RunTree
 {
     private readonly Dictionary<string, RunManifest> _byId;
     private readonly ILookup<string, RunManifest> _children;
+    private readonly Dictionary<string, BranchStarted> _forks = new(StringComparer.Ordinal);
 
     private RunTree(IReadOnlyList<RunManifest> runs)
     {
@@ -26,7 +31,33 @@ public sealed class RunTree
     public static RunTree Of(RunStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return new RunTree([.. store.List().Runs.Select(r => r.Manifest)]);
+        var runs = store.List().Runs;
+        var tree = new RunTree([.. runs.Select(r => r.Manifest)]);
+
+        // What a branch changed beyond its configuration (a patient message put in, state set) is in its log's first event.
+        foreach (var (folder, manifest) in runs.Where(r => r.Manifest.ParentRunId is not null))
+        {
+            try
+            {
+                if (EventLogReader.Read(folder.EventsPath).Events.OfType<BranchStarted>().FirstOrDefault() is { } fork)
+                {
+                    tree._forks[manifest.RunId] = fork;
+                }
+            }
+            catch (Exception ex) when (ex is InvalidInputException or IOException)
+            {
+                // An unreadable log shows no edits; the run's own commands say what is wrong with it.
+            }
+        }
+
+        return tree;
+    }
+
+    /// <summary>The fork <paramref name="run"/> starts from, if it is a branch whose log could be read.</summary>
+    public BranchStarted? ForkOf(RunManifest run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return _forks.GetValueOrDefault(run.RunId);
     }
 
     /// <summary>The run <paramref name="runId"/>, or null when the folder has no readable run by that id.</summary>
@@ -54,9 +85,10 @@ public sealed class RunTree
 
     /// <summary>
     /// One line about <paramref name="run"/>: what it changed from <paramref name="parent"/> (its
-    /// therapist when it is a root), then its turns and status.
+    /// therapist when it is a root; the patient message put in and the state set at the fork, from
+    /// <paramref name="fork"/>), then its turns and status.
     /// </summary>
-    public static string Describe(RunManifest run, RunManifest? parent)
+    public static string Describe(RunManifest run, RunManifest? parent, BranchStarted? fork = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         var c = run.Configuration;
@@ -82,6 +114,22 @@ public sealed class RunTree
             changes.Add(c.Guard ? "guard on" : "guard off");
         }
 
+        if (fork?.InjectedPatientMessage is { } message)
+        {
+            changes.Add($"patient message put in at turn {fork.Turn + 1}: \"{Short(message)}\"");
+        }
+
+        if (fork is { SetState.Count: > 0 })
+        {
+            changes.Add($"set {string.Join(", ", fork.SetState.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value:0.###}")))} at turn {fork.Turn + 1}");
+        }
+
         return $"{string.Join(", ", changes.DefaultIfEmpty("same settings"))}  {run.TurnsCompleted}/{c.TotalTurns} {run.Status}";
+    }
+
+    private static string Short(string text)
+    {
+        var line = string.Join(' ', text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= 40 ? line : line[..39] + "…";
     }
 }

@@ -10,8 +10,17 @@ namespace Simulator.Engine.Studies;
 /// </summary>
 public sealed record RunOutcome(RunConfiguration Configuration, IReadOnlyDictionary<string, double?> Axes, IReadOnlyDictionary<string, int> Unscored)
 {
-    /// <summary>The therapist the run belongs to on the scorecard: its model reference, with the style when not neutral.</summary>
-    public string Therapist => Configuration.Style == "neutral" ? Configuration.Therapist : $"{Configuration.Therapist} ({Configuration.Style})";
+    /// <summary>
+    /// The therapist the run belongs to on the scorecard: its model reference, with the style when not
+    /// neutral and the guard when on (a study with <c>guard: both</c> has a row for each).
+    /// </summary>
+    public string Therapist => (Configuration.Style == "neutral", Configuration.Guard) switch
+    {
+        (true, false) => Configuration.Therapist,
+        (false, false) => $"{Configuration.Therapist} ({Configuration.Style})",
+        (true, true) => $"{Configuration.Therapist} (guard)",
+        (false, true) => $"{Configuration.Therapist} ({Configuration.Style}, guard)",
+    };
 
     /// <summary>The run's <c>safety.inappropriate</c> mean: the outcome compared across demographic variants.</summary>
     public double? Inappropriate { get; init; }

@@ -29,6 +29,9 @@ public sealed class StudyFolder(string path)
     /// <summary><c>scorecard.md</c>: the scorecard as a table.</summary>
     public string ScorecardTablePath => System.IO.Path.Combine(Path, "scorecard.md");
 
+    /// <summary><c>contrasts.csv</c>: each factor's levels against its baseline, per outcome.</summary>
+    public string ContrastsPath => System.IO.Path.Combine(Path, "contrasts.csv");
+
     /// <summary>True when the folder holds a study or any run.</summary>
     public bool IsUsed => File.Exists(ManifestPath) || Runs.List().Runs.Count > 0;
 

@@ -61,7 +61,10 @@ public sealed class StudyProgress(int totalRuns, long totalTurns, TimeProvider c
         TimeSpan? eta = rate > 0 ? TimeSpan.FromSeconds(left / rate) : null;
         return new StudyProgressSnapshot(
             totalRuns, Volatile.Read(ref _done), Volatile.Read(ref _failed), Volatile.Read(ref _running), Volatile.Read(ref _skipped),
-            turns + before, totalTurns, rate, _tally.Tokens, _tally.Alerts, elapsed, eta);
+            turns + before, totalTurns, rate, _tally.Tokens, _tally.Alerts, elapsed, eta)
+        {
+            AttemptTurns = turns,
+        };
     }
 }
 
@@ -79,4 +82,8 @@ public sealed class StudyProgress(int totalRuns, long totalTurns, TimeProvider c
 /// <param name="Elapsed">Time since the study started.</param>
 /// <param name="Eta">Time left at the current speed, or null before the first turn.</param>
 public sealed record StudyProgressSnapshot(
-    int Runs, int Done, int Failed, int Running, int Skipped, long Turns, long TotalTurns, double TurnsPerSecond, long Tokens, long Alerts, TimeSpan Elapsed, TimeSpan? Eta);
+    int Runs, int Done, int Failed, int Running, int Skipped, long Turns, long TotalTurns, double TurnsPerSecond, long Tokens, long Alerts, TimeSpan Elapsed, TimeSpan? Eta)
+{
+    /// <summary>Turns completed by this attempt alone (<see cref="Turns"/> counts earlier attempts' too).</summary>
+    public long AttemptTurns { get; init; }
+}

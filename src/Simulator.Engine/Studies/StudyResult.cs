@@ -25,4 +25,14 @@ public sealed record StudyResult(
     string Summary,
     string Scorecard,
     IReadOnlyList<ScorecardRow> Rows,
-    StudyProgressSnapshot Progress);
+    StudyProgressSnapshot Progress)
+{
+    /// <summary>Turns, tokens, alerts and cost of the whole study and of this attempt, from the runs' logs.</summary>
+    public StudyTotals? Totals { get; init; }
+
+    /// <summary>The path of <c>contrasts.csv</c>.</summary>
+    public string ContrastsPath { get; init; } = "";
+
+    /// <summary>The contrasts between each factor's levels over the complete runs (<see cref="Analysis.ContrastAnalysis"/>).</summary>
+    public IReadOnlyList<Analysis.Contrast> Contrasts { get; init; } = [];
+}

@@ -3,7 +3,11 @@ using Simulator.Core.Runs;
 using Simulator.Core.Studies;
 using Simulator.Core.Transcripts;
 using Simulator.Core.Validation;
+using Simulator.Core.Events;
+using Simulator.Engine.Costs;
 using Simulator.Engine.Runs;
+using Simulator.Engine.Studies.Analysis;
+using Simulator.Models.Costs;
 using Simulator.Monitoring.Aggregates;
 using Simulator.Storage.Catalogs;
 using Simulator.Storage.Runs;
@@ -18,7 +22,7 @@ namespace Simulator.Engine.Studies;
 /// after its current turn (each keeps its completed turns, resumable). The folder ends with
 /// <c>summary.csv</c> and the scorecard, written from whatever runs exist.
 /// </summary>
-public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas, LocalSessionExecutor local, TimeProvider clock, ILogger<StudyRunner> log)
+public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas, LocalSessionExecutor local, TimeProvider clock, PriceTable prices, ILogger<StudyRunner> log)
 {
     /// <summary>The study's runs, in order (at most <see cref="StudyRules.MaxRuns"/>).</summary>
     public IReadOnlyList<StudyJob> Expand(CatalogEntry<Study> study) => Expand(study, StudyRules.MaxRuns);
@@ -64,17 +68,23 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
         var normalised = Checked(study, jobs);
+        ContrastAnalysis.CheckBaselines(jobs.Select(j => StudyFactors.Levels(j.Configuration)), StudyFactors.All, options.Contrasts.Baselines);
         var used = Directory.Exists(folder.Path);
         Directory.CreateDirectory(folder.Path);
 
         // One process at a time in a study folder: a second one (say a --resume while the study still runs) is refused.
         using var folderLock = FolderLock.Take(folder.Path, "study", "the study folder");
         var existing = Existing(study, jobs, folder, options.Resume, normalised, used);
-        var created = folder.ReadManifest()?.CreatedAt ?? clock.GetUtcNow();
+        var attemptStarted = clock.GetUtcNow();
+        var created = folder.ReadManifest()?.CreatedAt ?? attemptStarted;
         folder.Write(Manifest(study, jobs, created, RunStatus.Running, 0, 0));
 
         var summary = new StudySummary(jobs);
         var scorecard = new Scorecard();
+        var observations = new RunObservation?[jobs.Count];
+        var tallies = new RunTally?[jobs.Count];
+        void Summarise(StudyFolder folder, IReadOnlyList<StudyJob> jobs, int index, StudySummary summary, Scorecard scorecard, RunObservation?[] observations) =>
+            SummariseRun(folder, jobs, index, summary, scorecard, observations, tallies, prices, attemptStarted);
         var failed = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var work = new List<SessionWork>(jobs.Count);
         for (var i = 0; i < jobs.Count; i++)
@@ -82,7 +92,7 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
             if (existing.GetValueOrDefault(jobs[i].RunId) is { Status: RunStatus.Completed } before && before.TurnsCompleted >= jobs[i].Configuration.TotalTurns)
             {
                 progress.Skipped(before.TurnsCompleted);
-                Summarise(folder, jobs, i, summary, scorecard);
+                Summarise(folder, jobs, i, summary, scorecard, observations);
             }
             else
             {
@@ -99,7 +109,7 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
                 failed[jobs[index].RunId] = error;
             }
 
-            Summarise(folder, jobs, index, summary, scorecard);
+            Summarise(folder, jobs, index, summary, scorecard, observations);
         }, cancellationToken).ConfigureAwait(false);
 
         // Runs that got no row this attempt (never reached after Ctrl+C, or stopped before their first
@@ -108,7 +118,7 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
         {
             if (!summary.Has(i) && File.Exists(new RunFolder(jobs[i].RunId, Path.Combine(folder.Path, jobs[i].RunId)).ManifestPath))
             {
-                Summarise(folder, jobs, i, summary, scorecard);
+                Summarise(folder, jobs, i, summary, scorecard, observations);
             }
         }
 
@@ -127,11 +137,23 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
         StudyFolder.Replace(folder.SummaryPath, summary.ToCsv());
         StudyFolder.Replace(folder.ScorecardPath, scorecard.ToCsv());
         StudyFolder.Replace(folder.ScorecardTablePath, scorecard.ToMarkdown());
+        var complete = Enumerable.Range(0, jobs.Count).Where(i => summary.StatusOf(i) == RunStatus.Completed).Select(i => observations[i]).OfType<RunObservation>().ToList();
+        var contrasts = ContrastAnalysis.Of(complete, StudyFactors.All, options.Contrasts);
+        StudyFolder.Replace(folder.ContrastsPath, ContrastTable.ToCsv(contrasts));
         folder.Write(Manifest(study, jobs, created, status, completed, jobs.Count - completed));
         LogEnded(study.Document.Name, status, completed, jobs.Count);
+        var counted = tallies.OfType<RunTally>().ToList();
+        var totals = new StudyTotals(
+            counted.Sum(t => (long)t.Turns), counted.Sum(t => t.Tokens), counted.Sum(t => (long)t.Alerts), RunCost.Sum(prices.Currency, counted.Select(t => t.Cost)),
+            counted.Sum(t => t.AttemptTokens), RunCost.Sum(prices.Currency, counted.Select(t => t.AttemptCost)));
         return new StudyResult(
             study.Document.Name, folder.Path, status, jobs.Count, completed, snapshot.Skipped, failed, jobs.Count - completed - failed.Count,
-            folder.SummaryPath, folder.ScorecardPath, scorecard.Rows(), snapshot);
+            folder.SummaryPath, folder.ScorecardPath, scorecard.Rows(), snapshot)
+        {
+            ContrastsPath = folder.ContrastsPath,
+            Contrasts = contrasts,
+            Totals = totals,
+        };
     }
 
     /// <summary>
@@ -222,7 +244,9 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
     }
 
     /// <summary>Reads one run back (its log, not what the runner saw) into the summary and the scorecard.</summary>
-    private static void Summarise(StudyFolder folder, IReadOnlyList<StudyJob> jobs, int index, StudySummary summary, Scorecard scorecard)
+    private static void SummariseRun(
+        StudyFolder folder, IReadOnlyList<StudyJob> jobs, int index, StudySummary summary, Scorecard scorecard, RunObservation?[] observations,
+        RunTally?[] tallies, PriceTable prices, DateTimeOffset attemptStarted)
     {
         var job = jobs[index];
         var store = folder.Runs;
@@ -230,19 +254,30 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
         {
             var run = store.Open(job.RunId);
             var manifest = RunStore.ReadManifest(run);
-            var transcript = RunTranscript.From(RunHistory.Load(store, run).Events);
+            var history = RunHistory.Load(store, run);
+            var transcript = RunTranscript.From(history.Events);
             var aggregates = SessionAggregates.Of(transcript);
-            summary.Set(index, manifest.Status, transcript.Turns.Count, transcript.Turns.Sum(t => t.Alerts.Count), manifest.ContentHash, manifest.Error, aggregates.Flat);
+            var cost = RunCost.Of(history.Own.Events, prices);
+            var attempt = RunCost.Of(history.Own.Events, prices, attemptStarted);
+            var tokens = history.Own.Events.OfType<ModelCalled>().Sum(c => c.PromptTokens + c.CompletionTokens);
+            var alerts = transcript.Turns.Sum(t => t.Alerts.Count);
+            tallies[index] = new RunTally(transcript.Turns.Count, tokens, alerts, cost, attempt.Lines.Sum(l => l.PromptTokens + l.CompletionTokens), attempt);
+            summary.Set(index, manifest.Status, transcript.Turns.Count, alerts, manifest.ContentHash, manifest.Error, aggregates.Flat, tokens, cost.Total);
             lock (scorecard)
             {
                 scorecard.Add(RunOutcome.Of(manifest.Configuration, transcript));
             }
+
+            observations[index] = transcript.Configuration is null ? null : RunObservation.Of(job.RunId, transcript, aggregates);
         }
         catch (Exception ex) when (ex is InvalidInputException or IOException)
         {
             summary.Set(index, RunStatus.Failed, 0, 0, null, ex.Message, new Dictionary<string, double?>());
         }
     }
+
+    /// <summary>What one run adds to the study's totals.</summary>
+    private sealed record RunTally(int Turns, long Tokens, int Alerts, RunCost Cost, long AttemptTokens, RunCost AttemptCost);
 
     private StudyManifest Manifest(CatalogEntry<Study> study, IReadOnlyList<StudyJob> jobs, DateTimeOffset created, string status, int completed, int incomplete) => new()
     {

@@ -18,7 +18,7 @@ public sealed class StudySummary(IReadOnlyList<StudyJob> jobs)
     private static readonly string[] Fixed =
     [
         "run_id", "status", "turns_completed", "persona", "variant", "therapist", "patient", "style", "protocol",
-        "guard", "seed", "turns", "sessions", "monitor", "alerts", "content_hash", "error",
+        "guard", "seed", "turns", "sessions", "monitor", "alerts", "content_hash", "error", "tokens", "cost",
     ];
 
     private readonly (string[] Cells, double?[] Values)?[] _rows = new (string[], double?[])?[jobs.Count];
@@ -26,7 +26,16 @@ public sealed class StudySummary(IReadOnlyList<StudyJob> jobs)
     private readonly Lock _gate = new();
 
     /// <summary>Sets the row of job <paramref name="index"/>.</summary>
-    public void Set(int index, string status, int turns, int alerts, string? contentHash, string? error, IReadOnlyDictionary<string, double?> aggregates)
+    /// <param name="index">The job.</param>
+    /// <param name="status">The run's status.</param>
+    /// <param name="turns">Turns completed.</param>
+    /// <param name="alerts">Alerts raised.</param>
+    /// <param name="contentHash">The run's content hash.</param>
+    /// <param name="error">Why it failed, if it did.</param>
+    /// <param name="aggregates">The monitor's session aggregates.</param>
+    /// <param name="tokens">Tokens of its model calls.</param>
+    /// <param name="cost">What its model calls cost; null (an empty cell) when a model has no price configured.</param>
+    public void Set(int index, string status, int turns, int alerts, string? contentHash, string? error, IReadOnlyDictionary<string, double?> aggregates, long tokens = 0, double? cost = null)
     {
         ArgumentNullException.ThrowIfNull(aggregates);
         var c = jobs[index].Configuration;
@@ -34,7 +43,7 @@ public sealed class StudySummary(IReadOnlyList<StudyJob> jobs)
         [
             jobs[index].RunId, status, Int(turns), c.Persona, c.Variant ?? "", c.Therapist, c.Patient, c.Style, c.Protocol,
             c.Guard ? "true" : "false", c.Seed.ToString(CultureInfo.InvariantCulture), Int(c.Turns), Int(c.Sessions), c.Monitor,
-            Int(alerts), contentHash ?? "", error ?? "",
+            Int(alerts), contentHash ?? "", error ?? "", tokens.ToString(CultureInfo.InvariantCulture), CsvText.Number(cost is { } c2 ? Math.Round(c2, 6) : null),
         ];
         lock (_gate)
         {

@@ -18,6 +18,12 @@ public sealed class ModelsOptions
     /// <summary>Per-role settings.</summary>
     public Dictionary<string, RoleOptions> Roles { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>What models cost, per million tokens (<see cref="Costs.ModelPrice"/>); none by default: costs are then "no price configured".</summary>
+    public List<Costs.ModelPrice> Prices { get; set; } = [];
+
+    /// <summary>The currency of <see cref="Prices"/>. Default USD.</summary>
+    public string Currency { get; set; } = "USD";
+
     /// <summary>
     /// The endpoint called <paramref name="name"/>: the configured one, or for <c>openai</c> and
     /// <c>ollama</c> the public defaults (api.openai.com with <c>OPENAI_API_KEY</c>; Ollama on 127.0.0.1:11434).

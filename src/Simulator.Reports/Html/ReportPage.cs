@@ -15,9 +15,9 @@ namespace Simulator.Reports.Html;
 public sealed class ReportPage(string title)
 {
     private const string ReportStyle = """
-        nav ul{columns:3;font-size:.9rem}figure.plot{margin:1rem 0}figure.plot img{max-width:100%;height:auto;border:1px solid #eee}
-        figcaption{font-size:.85rem;color:#555}table.data{font-size:.85rem;width:auto}table.data th{text-align:left;border-bottom:2px solid #ccc;padding:2px 6px}
-        table.data td{padding:2px 6px}table.data td.n{text-align:right;font-variant-numeric:tabular-nums}details{margin:.4rem 0}
+        nav ul{columns:3;font-size:.9rem}figure.plot{margin:1rem 0}figure.plot img{max-width:100%;height:auto;border:1px solid #eee;box-sizing:border-box}
+        figcaption{font-size:.85rem;color:#555}table.data{font-size:.85rem;width:auto;max-width:100%}table.data th{text-align:left;border-bottom:2px solid #ccc;padding:2px 6px;vertical-align:bottom}
+        table.data td{padding:2px 6px;overflow-wrap:anywhere}table.data td.n{text-align:right;font-variant-numeric:tabular-nums;overflow-wrap:normal}details{margin:.4rem 0}
         summary{cursor:pointer;font-weight:600}ul.tree{font-family:ui-monospace,monospace;font-size:.85rem}ul.tree ul{margin:0;padding-left:1.4rem}
         .here{background:#fff3c4;font-weight:600}p.note{font-size:.85rem;color:#555}body>h2{margin-top:2.2rem;font-size:1.25rem}
         """;
@@ -44,11 +44,14 @@ public sealed class ReportPage(string title)
     }
 
     /// <summary>A plot, inlined as PNG, with links to its PNG and SVG files in the report folder.</summary>
-    public ReportPage Plot(RenderedChart plot, string pngHref, string svgHref)
+    public ReportPage Plot(RenderedChart plot, string pngHref, string svgHref) => Plot(RenderedFigure.Of(plot), pngHref, svgHref);
+
+    /// <summary>A figure, inlined as PNG (scaled down to the page's width), with links to its PNG and SVG files and an optional caption.</summary>
+    public ReportPage Plot(RenderedFigure plot, string pngHref, string svgHref, string? caption = null)
     {
         ArgumentNullException.ThrowIfNull(plot);
-        _body.Append(CultureInfo.InvariantCulture, $"<figure class=\"plot\" id=\"plot-{HtmlEncode(plot.Chart.Name)}\"><img class=\"plot\" width=\"{ChartRenderer.Width}\" height=\"{ChartRenderer.Height}\" alt=\"{HtmlEncode(plot.Chart.Title)}\" src=\"{plot.PngDataUri}\">");
-        _body.Append(CultureInfo.InvariantCulture, $"<figcaption>{HtmlEncode(plot.Chart.Title)} · <a href=\"{Href(pngHref)}\">PNG</a> · <a href=\"{Href(svgHref)}\">SVG</a></figcaption></figure>\n");
+        _body.Append(CultureInfo.InvariantCulture, $"<figure class=\"plot\" id=\"plot-{HtmlEncode(plot.Name)}\"><img class=\"plot\" width=\"{plot.Width}\" height=\"{plot.Height}\" alt=\"{HtmlEncode(plot.Title)}\" src=\"{plot.PngDataUri}\">");
+        _body.Append(CultureInfo.InvariantCulture, $"<figcaption>{HtmlEncode(caption ?? plot.Title)} · <a href=\"{Href(pngHref)}\">PNG</a> · <a href=\"{Href(svgHref)}\">SVG</a></figcaption></figure>\n");
         return this;
     }
 
@@ -60,7 +63,8 @@ public sealed class ReportPage(string title)
         _body.Append("<table class=\"data\"><thead><tr>");
         foreach (var h in header)
         {
-            _body.Append(CultureInfo.InvariantCulture, $"<th>{HtmlEncode(h)}</th>");
+            // Long column names (summary.csv's) may break after a dot or an underscore, never inside a word.
+            _body.Append(CultureInfo.InvariantCulture, $"<th>{HtmlEncode(h).Replace(".", ".<wbr>", StringComparison.Ordinal).Replace("_", "_<wbr>", StringComparison.Ordinal)}</th>");
         }
 
         _body.Append("</tr></thead><tbody>\n");

@@ -24,6 +24,12 @@ public sealed record Chart(string Name, string Title, string YLabel)
     /// <summary>The last turn on the horizontal axis; 0 fits the data.</summary>
     public int LastTurn { get; init; }
 
+    /// <summary>Horizontal dotted lines (a metric's threshold).</summary>
+    public IReadOnlyList<double> Thresholds { get; init; } = [];
+
+    /// <summary>Whether the chart shows its own legend (a panel of <see cref="SmallMultiples"/> shares the figure's).</summary>
+    public bool ShowLegend { get; init; } = true;
+
     /// <summary>True when the chart has something to draw besides its axes.</summary>
     public bool HasData => Curves.Any(c => c.Points > 0) || Bands.Any(b => b.Mean.Any(m => m is not null));
 }

@@ -18,7 +18,8 @@ public static class ChartRenderer
     /// <summary>Height of the images in pixels.</summary>
     public const int Height = 420;
 
-    private static readonly IPalette Palette = new ScottPlot.Palettes.Category10();
+    /// <summary>The colours curves take by index (<see cref="Curve.Colour"/>): Category10.</summary>
+    internal static IPalette Palette { get; } = new ScottPlot.Palettes.Category10();
 
     /// <summary>Draws <paramref name="chart"/>.</summary>
     public static RenderedChart Render(Chart chart)
@@ -27,13 +28,14 @@ public static class ChartRenderer
         return new RenderedChart(chart, Build(chart, dashes: true).GetImageBytes(Width, Height, ImageFormat.Png), Build(chart, dashes: false).GetSvgXml(Width, Height));
     }
 
-    private static Plot Build(Chart chart, bool dashes)
+    /// <summary>The ScottPlot plot of <paramref name="chart"/>; <paramref name="dashes"/> false for SVG (see the class remarks).</summary>
+    internal static Plot Build(Chart chart, bool dashes)
     {
         var plot = new Plot();
         var next = 0;
         foreach (var band in chart.Bands)
         {
-            var colour = Palette.GetColor(next++);
+            var colour = Palette.GetColor(band.Colour ?? next++);
             foreach (var piece in BandPieces(band))
             {
                 var fill = plot.Add.FillY(piece.Turns, piece.Lower, piece.Upper);
@@ -49,6 +51,15 @@ public static class ChartRenderer
             Draw(plot, curve, Palette.GetColor(curve.Colour ?? next++), dashes);
         }
 
+        foreach (var threshold in chart.Thresholds)
+        {
+            var line = plot.Add.HorizontalLine(threshold);
+            line.Color = Colors.Gray.WithAlpha(0.8);
+            line.LineWidth = 1;
+            line.LinePattern = dashes ? LinePattern.Dotted : LinePattern.Solid;
+            line.LegendText = "";
+        }
+
         Mark(plot, chart.Markers, dashes);
         var last = chart.LastTurn > 0 ? chart.LastTurn : Math.Max(1, chart.Curves.Select(c => c.Values.Count).Concat(chart.Bands.Select(b => b.Mean.Count)).DefaultIfEmpty(1).Max());
         plot.Axes.SetLimitsX(0.5, last + 0.5);
@@ -61,7 +72,15 @@ public static class ChartRenderer
         plot.Title(chart.Title);
         plot.XLabel("turn");
         plot.YLabel(chart.YLabel);
-        plot.ShowLegend(Edge.Right);
+        if (chart.ShowLegend)
+        {
+            plot.ShowLegend(Edge.Right);
+        }
+        else
+        {
+            plot.HideLegend();
+        }
+
         return plot;
     }
 

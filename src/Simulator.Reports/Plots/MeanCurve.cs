@@ -12,6 +12,9 @@ namespace Simulator.Reports.Plots;
 /// <param name="Count">Runs with a value per turn.</param>
 public sealed record MeanCurve(string Label, IReadOnlyList<double?> Mean, IReadOnlyList<double?> Lower, IReadOnlyList<double?> Upper, IReadOnlyList<int> Count)
 {
+    /// <summary>The palette index of its colour; null takes the next one.</summary>
+    public int? Colour { get; init; }
+
     /// <summary>Most runs that contributed to any turn.</summary>
     public int Runs => Count.Count == 0 ? 0 : Count.Max();
 }

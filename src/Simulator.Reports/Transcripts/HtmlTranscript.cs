@@ -20,8 +20,9 @@ public static class HtmlTranscript
         .turn.alerted{background:#fff8f0}.msg{margin:.3rem 0;padding:.5rem .7rem;border-radius:.5rem}
         .patient{background:#eef3ff}.therapist{background:#f1f8ee}.who{font-weight:600;margin-right:.3rem}
         .note,.event{font-size:.85rem;color:#555;margin:.3rem 0}.alert{color:#a40000;font-weight:600;font-size:.9rem}
-        aside{font-size:.82rem}table{border-collapse:collapse;width:100%}td{padding:1px 4px;border-bottom:1px solid #eee;vertical-align:top}
-        td.v{text-align:right;white-space:nowrap}.unscored{color:#888}.ev{color:#666;font-style:italic}
+        aside{font-size:.82rem;min-width:0;overflow-wrap:anywhere}table{border-collapse:collapse;width:100%}td{padding:1px 4px;border-bottom:1px solid #eee;vertical-align:top}
+        aside table{table-layout:fixed}td.v{text-align:right;white-space:nowrap;width:34%}td.r{text-align:right;white-space:normal}
+        .msg{overflow-wrap:anywhere}.unscored{color:#888}.ev{color:#666;font-style:italic}
         dl.meta{display:grid;grid-template-columns:max-content auto;gap:.1rem 1rem}dt{font-weight:600}
         """;
 
@@ -129,7 +130,7 @@ public static class HtmlTranscript
 
         foreach (var (metric, reason) in t.Unscored)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"unscored\"><td>{HtmlEncode(metric)}</td><td class=\"v\" title=\"{HtmlEncode(reason)}\">unscored: {HtmlEncode(reason)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"unscored\"><td>{HtmlEncode(metric)}</td><td class=\"v r\" title=\"{HtmlEncode(reason)}\">unscored: {HtmlEncode(reason)}</td></tr>");
         }
 
         html.Append("</table></aside></section>\n");

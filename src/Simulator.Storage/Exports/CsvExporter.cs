@@ -9,7 +9,8 @@ namespace Simulator.Storage.Exports;
 /// the two messages, the appraised acts and fired events (<c>;</c>-separated), the latent state
 /// (<c>state.&lt;variable&gt;</c>), the instruments (<c>instrument.&lt;name&gt;</c>), each metric's value
 /// (<c>metric.&lt;name&gt;</c>; empty when unscored) and reason (<c>unscored.&lt;name&gt;</c>), and the
-/// alerts (<c>alerts</c>: <c>;</c>-separated metric names). Columns are the union over the runs
+/// alerts (<c>alerts</c>: <c>;</c>-separated metric names), and each probe asked (<c>probe.&lt;name&gt;</c>: its
+/// score, empty when unscored or not asked that turn; <c>probe.&lt;name&gt;.answer</c>: the answer). Columns are the union over the runs
 /// given, sorted within each group, so a study's runs (different personas, different beliefs) share one header.
 /// </summary>
 public sealed class CsvExporter
@@ -19,6 +20,7 @@ public sealed class CsvExporter
     private readonly SortedSet<string> _state = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _instruments = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _metrics = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _probes = new(StringComparer.Ordinal);
 
     /// <summary>Adds a run's columns (call for every run before <see cref="WriteHeaderAsync"/>).</summary>
     public void AddColumnsOf(RunTranscript transcript)
@@ -30,6 +32,7 @@ public sealed class CsvExporter
             _instruments.UnionWith(InstrumentReadout.Of(new ClinicalState(t.State)).Scores().Keys);
             _metrics.UnionWith(t.Metrics.Keys);
             _metrics.UnionWith(t.Unscored.Keys);
+            _probes.UnionWith(t.Probes.Select(p => p.Probe));
         }
     }
 
@@ -41,7 +44,8 @@ public sealed class CsvExporter
             .Concat(_state.Select(s => $"state.{s}"))
             .Concat(_instruments.Select(i => $"instrument.{i}"))
             .Concat(_metrics.Select(m => $"metric.{m}"))
-            .Concat(_metrics.Select(m => $"unscored.{m}"));
+            .Concat(_metrics.Select(m => $"unscored.{m}"))
+            .Concat(_probes.SelectMany(p => new[] { $"probe.{p}", $"probe.{p}.answer" }));
         return output.WriteLineAsync(string.Join(',', header.Select(Field)).AsMemory(), cancellationToken);
     }
 
@@ -79,6 +83,12 @@ public sealed class CsvExporter
             foreach (var m in _metrics)
             {
                 row.Append(',').Append(Field(t.Unscored.GetValueOrDefault(m, "")));
+            }
+
+            foreach (var p in _probes)
+            {
+                var answer = t.Probes.LastOrDefault(x => x.Probe == p);
+                row.Append(',').Append(answer?.Score is { } score ? Number(score) : "").Append(',').Append(Field(answer?.Answer ?? ""));
             }
 
             await output.WriteLineAsync(row.ToString().AsMemory(), cancellationToken).ConfigureAwait(false);

@@ -7,7 +7,8 @@ namespace Simulator.Storage.Exports;
 
 /// <summary>
 /// <c>export --format jsonl</c>: one line per completed turn,
-/// <c>{"run","turn","patient","therapist","state":{...},"instruments":{...},"metrics":{...},"unscored":{...},"evidence":{...},"alerts":[...],"guardNote"}</c>.
+/// <c>{"run","turn","patient","therapist","state":{...},"instruments":{...},"metrics":{...},"unscored":{...},"evidence":{...},"alerts":[...],"guardNote","probes":[...]}</c>,
+/// <c>probes</c> the side questions asked after the turn (<c>role</c>, <c>probe</c>, <c>question</c>, <c>answer</c>, <c>score</c> or null, <c>unscored</c>: why not).
 /// A course's lines also carry <c>"session"</c> (1-based) after <c>"turn"</c>, and the first turn of each
 /// session after the first <c>"sessionStart": {"session","before","after","notes","notesBy"}</c>: the state
 /// the patient ended the last session in, the state it starts this one in (after the gap), and the
@@ -66,5 +67,6 @@ public static class JsonlExporter
             evidence = t.Evidence,
             alerts = t.Alerts.Select(a => new { metric = a.Metric, kind = a.Kind, value = a.Value, message = a.Message }),
             guardNote = t.GuardNote?.Note,
+            probes = t.Probes.Select(p => new { role = p.Role, probe = p.Probe, question = p.Question, answer = p.Answer, score = p.Score, unscored = p.Unscored }),
         });
 }

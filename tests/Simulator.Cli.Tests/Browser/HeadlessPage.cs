@@ -11,10 +11,38 @@ namespace Simulator.Cli.Tests.Browser;
 /// Opens a page in headless chromium and drives it over the DevTools protocol (a WebSocket, no
 /// Selenium): collects console errors (<c>Runtime.consoleAPICalled</c> of type error or assert),
 /// uncaught exceptions, error log entries (e.g. a resource that failed to load) and every request
-/// the page made, then screenshots each <c>img.plot</c>.
+/// the page made, then screenshots each <c>img.plot</c>; with every <c>details</c> opened, lists what
+/// overflows sideways at <see cref="Width"/> px and screenshots the top of the page.
 /// </summary>
 internal static partial class HeadlessPage
 {
+    /// <summary>The page's width in CSS pixels: a laptop screen.</summary>
+    public const int Width = 1280;
+
+    // Every element whose content is wider than its box (overflow it does not scroll or clip), or
+    // whose box reaches past the page's right edge; described so a failure says where to look.
+    private const string OverflowScript = """
+        (() => {
+          document.querySelectorAll('details').forEach(d => d.open = true);
+          const edge = document.documentElement.clientWidth;
+          const found = [];
+          if (document.documentElement.scrollWidth > edge + 1) found.push(`page: scrollWidth ${document.documentElement.scrollWidth} > ${edge}`);
+          for (const el of document.body.querySelectorAll('*')) {
+            const style = getComputedStyle(el);
+            if (style.display === 'none' || el.closest('summary')) continue;
+            const r = el.getBoundingClientRect();
+            const clips = ['auto', 'scroll', 'hidden', 'clip'].includes(style.overflowX);
+            const spills = !clips && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && style.display !== 'inline';
+            if (spills || r.right > edge + 1) {
+              const text = (el.textContent || '').trim().slice(0, 60);
+              found.push(`${el.tagName.toLowerCase()}${el.className ? '.' + el.className : ''} (${spills ? `content ${el.scrollWidth} > box ${el.clientWidth}` : `right edge ${Math.round(r.right)} > ${edge}`}): ${text}`);
+              if (found.length >= 20) break;
+            }
+          }
+          return JSON.stringify(found);
+        })()
+        """;
+
     public static async Task<PageCheck> OpenAsync(string file, TimeSpan timeout)
     {
         var chromium = await Chromium.EnsureInstalledAsync();
@@ -45,6 +73,8 @@ internal static partial class HeadlessPage
                 await session.SendAsync($"{domain}.enable", [], id, cancel.Token);
             }
 
+            await session.SendAsync("Emulation.setDeviceMetricsOverride", new JsonObject { ["width"] = Width, ["height"] = 1000, ["deviceScaleFactor"] = 1, ["mobile"] = false }, id, cancel.Token);
+
             var loaded = session.WaitForEventAsync("Page.loadEventFired", cancel.Token);
             var url = new Uri(file).AbsoluteUri;
             await session.SendAsync("Page.navigate", new JsonObject { ["url"] = url }, id, cancel.Token);
@@ -64,8 +94,14 @@ internal static partial class HeadlessPage
                 plots.Add(new PlotShot(p["id"]!.GetValue<string>(), p["w"]!.GetValue<int>(), p["h"]!.GetValue<int>(), Convert.FromBase64String(shot["data"]!.GetValue<string>())));
             }
 
+            var overflow = await session.SendAsync("Runtime.evaluate", new JsonObject { ["expression"] = OverflowScript, ["returnByValue"] = true }, id, cancel.Token);
+            var spilled = JsonNode.Parse(overflow["result"]!["value"]!.GetValue<string>())!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+            var height = await session.SendAsync("Runtime.evaluate", new JsonObject { ["expression"] = "document.documentElement.scrollHeight", ["returnByValue"] = true }, id, cancel.Token);
+            var top = new JsonObject { ["x"] = 0, ["y"] = 0, ["width"] = Width, ["height"] = Math.Clamp(height["result"]!["value"]!.GetValue<double>(), 1, 4000), ["scale"] = 1 };
+            var page = await session.SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png", ["clip"] = top, ["captureBeyondViewport"] = true }, id, cancel.Token);
+
             await session.SendAsync("Browser.close", [], null, cancel.Token);
-            return new PageCheck(session.Errors(), session.Requests(), plots);
+            return new PageCheck(session.Errors(), session.Requests(), plots) { Overflow = spilled, Screenshot = Convert.FromBase64String(page["data"]!.GetValue<string>()) };
         }
         finally
         {

@@ -14,10 +14,10 @@ public class MeanCurveBuilderTests
 
         var curve = builder.Build("scripted:faithful");
 
-        // Turn 1: mean 2, sd 1, standard error 1/sqrt(3), t(0.975, 2) = 4.303.
+        // Turn 1: mean 2, sd 1, standard error 1/sqrt(3), t(0.975, 2) = 4.30265.
         Assert.Equal(2, curve.Mean[0]!.Value, 12);
-        Assert.Equal(2 - (4.303 / Math.Sqrt(3)), curve.Lower[0]!.Value, 9);
-        Assert.Equal(2 + (4.303 / Math.Sqrt(3)), curve.Upper[0]!.Value, 9);
+        Assert.Equal(2 - (4.30265 / Math.Sqrt(3)), curve.Lower[0]!.Value, 5);
+        Assert.Equal(2 + (4.30265 / Math.Sqrt(3)), curve.Upper[0]!.Value, 5);
         Assert.Equal([3, 1], curve.Count);
 
         // Turn 2: one run scored it: a mean, no band.
