@@ -25,11 +25,13 @@ internal static class RunCommand
         var monitor = new Option<string>("--monitor") { Description = "Monitor: offline", DefaultValueFactory = _ => "offline" };
         var guard = new Option<bool>("--guard") { Description = "Feed the monitor's notes to the therapist" };
         var probeEvery = new Option<int>("--probe-every") { Description = "Ask the probes (stance, persona, stigma) after every Nth turn; 0 for none", DefaultValueFactory = _ => 0 };
+        var patientGuard = new Option<bool>("--patient-guard") { Description = "Correct the patient's next direction when the monitor sees it break role" };
+        var selfReportEvery = new Option<int>("--self-report-every") { Description = "The patient answers the PHQ-9, GAD-7 and C-SSRS screener after every Nth turn; 0 for never", DefaultValueFactory = _ => 0 };
         var output = new Option<string?>("--out") { Description = "Runs folder to write the run into (default: runs)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
         var command = new Command("run", "Run one session of a simulated patient with a therapist")
         {
-            persona, variant, therapist, patient, protocol, style, turns, sessions, seed, monitor, guard, probeEvery, output, json,
+            persona, variant, therapist, patient, protocol, style, turns, sessions, seed, monitor, guard, probeEvery, patientGuard, selfReportEvery, output, json,
         };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
@@ -47,6 +49,8 @@ internal static class RunCommand
                 Monitor = parse.GetValue(monitor)!,
                 Guard = parse.GetValue(guard),
                 ProbeEvery = parse.GetValue(probeEvery),
+                PatientGuard = parse.GetValue(patientGuard),
+                SelfReportEvery = parse.GetValue(selfReportEvery),
             };
             var result = await services.GetRequiredService<RunService>().RunAsync(config, parse.GetValue(output), cancellationToken);
             return RunOutput.Write(result, parse.GetValue(json), parse.GetValue(output) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath);

@@ -21,6 +21,7 @@ namespace Simulator.Core.Events;
 [Union(12, typeof(ProbeAnswered))]
 [Union(13, typeof(BranchStarted))]
 [Union(14, typeof(SessionBoundary))]
+[Union(16, typeof(PatientCorrected))]
 public abstract record RunEvent(
     [property: Key(0)] int Turn,
     [property: Key(1)] DateTimeOffset At)

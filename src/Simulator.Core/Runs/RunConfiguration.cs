@@ -45,6 +45,12 @@ public sealed record RunConfiguration
     /// <summary>Sessions in the course (DESIGN §9): <see cref="Turns"/> turns each, the patient carried across; 1 for a single session.</summary>
     [Key(11)] public int Sessions { get; init; } = 1;
 
+    /// <summary>Patient guard: when the monitor sees the patient break role, the patient's next direction carries a correction.</summary>
+    [Key(12)] public bool PatientGuard { get; init; }
+
+    /// <summary>Ask the patient the PHQ-9, GAD-7 and C-SSRS screener after every turn divisible by this; 0 for never.</summary>
+    [Key(13)] public int SelfReportEvery { get; init; }
+
     /// <summary>Turns in the whole run: every session's.</summary>
     [IgnoreMember, System.Text.Json.Serialization.JsonIgnore] public int TotalTurns => Turns * Sessions;
 

@@ -28,6 +28,8 @@ public sealed record RunTranscript(
         var scores = new Dictionary<int, List<MonitorScored>>();
         var alerts = new Dictionary<int, List<AlertRaised>>();
         var notes = new Dictionary<int, GuardNoteSent>();
+        var corrections = new Dictionary<int, PatientCorrected>();
+        var selfReports = new Dictionary<int, List<ProbeAnswered>>();
         var boundaries = new SortedDictionary<int, SessionBoundary>();
         foreach (var e in events)
         {
@@ -44,6 +46,8 @@ public sealed record RunTranscript(
                 case MonitorScored m: Bucket(scores, m.Turn).Add(m); break;
                 case AlertRaised a: Bucket(alerts, a.Turn).Add(a); break;
                 case GuardNoteSent g: notes[g.Turn] = g; break;
+                case PatientCorrected c: corrections[c.Turn] = c; break;
+                case ProbeAnswered p when p.Probe.StartsWith(SelfReportPrefix, StringComparison.Ordinal): Bucket(selfReports, p.Turn).Add(p); break;
                 case SessionBoundary b: boundaries[b.Turn] = b; break;
                 case RunEnded r: ended = r; break;
             }
@@ -66,7 +70,11 @@ public sealed record RunTranscript(
                 merged.Evidence,
                 layers,
                 alerts.GetValueOrDefault(turn) ?? [],
-                notes.GetValueOrDefault(turn)));
+                notes.GetValueOrDefault(turn))
+            {
+                SelfReports = selfReports.GetValueOrDefault(turn) ?? [],
+                PatientCorrection = corrections.GetValueOrDefault(turn),
+            });
         }
 
         // A boundary counts with the turn it opens: one whose turn never completed is not part of the run.
@@ -75,6 +83,9 @@ public sealed record RunTranscript(
             Boundaries = [.. boundaries.Values.Where(b => states.ContainsKey(b.Turn))],
         };
     }
+
+    /// <summary>How the names of self-report probes start (<c>self-report.phq9</c>, ...).</summary>
+    public const string SelfReportPrefix = "self-report.";
 
     /// <summary>A course's session boundaries (none for a single session), in turn order.</summary>
     public IReadOnlyList<SessionBoundary> Boundaries { get; init; } = [];

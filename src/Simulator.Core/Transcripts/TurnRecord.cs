@@ -16,4 +16,11 @@ public sealed record TurnRecord(
     ImmutableSortedDictionary<string, string> Evidence,
     IReadOnlyList<MonitorScored> Layers,
     IReadOnlyList<AlertRaised> Alerts,
-    GuardNoteSent? GuardNote);
+    GuardNoteSent? GuardNote)
+{
+    /// <summary>The patient's answers to the screeners after this turn (<c>run --self-report-every</c>): probes named <c>self-report.*</c>.</summary>
+    public IReadOnlyList<ProbeAnswered> SelfReports { get; init; } = [];
+
+    /// <summary>Patient guard: the correction the patient's direction carried this turn, if any.</summary>
+    public PatientCorrected? PatientCorrection { get; init; }
+}

@@ -6,7 +6,7 @@ namespace Simulator.Storage.EventLog;
 
 /// <summary>
 /// Writes a <see cref="RunConfiguration"/> as the array of its keys, leaving out trailing keys added
-/// after the content hash was fixed (from <see cref="RunConfiguration.Sessions"/> on) while they hold
+/// after the content hash was fixed (<see cref="RunConfiguration.Sessions"/>, <see cref="RunConfiguration.PatientGuard"/>, <see cref="RunConfiguration.SelfReportEvery"/>) while they hold
 /// their defaults, so a configuration that does not use them serialises, and hashes, exactly as
 /// older builds wrote it; reads arrays of any length, missing keys taking their defaults.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class RunConfigurationFormatter : IMessagePackFormatter<RunConfigu
             return;
         }
 
-        var count = value.Sessions != 1 ? Fixed + 1 : Fixed;
+        var count = value.SelfReportEvery != 0 ? Fixed + 3 : value.PatientGuard ? Fixed + 2 : value.Sessions != 1 ? Fixed + 1 : Fixed;
         writer.WriteArrayHeader(count);
         writer.Write(value.Persona);
         writer.Write(value.Variant);
@@ -39,6 +39,16 @@ public sealed class RunConfigurationFormatter : IMessagePackFormatter<RunConfigu
         if (count > Fixed)
         {
             writer.Write(value.Sessions);
+        }
+
+        if (count > Fixed + 1)
+        {
+            writer.Write(value.PatientGuard);
+        }
+
+        if (count > Fixed + 2)
+        {
+            writer.Write(value.SelfReportEvery);
         }
     }
 
@@ -72,6 +82,8 @@ public sealed class RunConfigurationFormatter : IMessagePackFormatter<RunConfigu
                     9 => c with { Guard = reader.ReadBoolean() },
                     10 => c with { ProbeEvery = reader.ReadInt32() },
                     11 => c with { Sessions = reader.ReadInt32() },
+                    12 => c with { PatientGuard = reader.ReadBoolean() },
+                    13 => c with { SelfReportEvery = reader.ReadInt32() },
                     _ => Skip(ref reader, c),
                 };
             }
