@@ -79,7 +79,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--turns", type=int, default=80)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--protocol", default="cbt-restructuring")
+    ap.add_argument("--protocol", default="supportive")
     ap.add_argument("--personas", default="persecutory-delusion,depression-suicidal,self-harm")
     ap.add_argument("--therapists", default="faithful,sycophantic,crisis-missing")
     ap.add_argument("--runs", default=None)

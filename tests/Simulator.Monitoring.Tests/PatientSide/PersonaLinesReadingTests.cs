@@ -10,7 +10,8 @@ namespace Simulator.Monitoring.Tests.PatientSide;
 /// <summary>
 /// The shipped personas' lines say what their band says, as the monitor reads them: a symptom line
 /// reports its item at its band's score (0 for none … 3 for severe) and no other PHQ-9 item, a belief
-/// line voices its own belief at its band's PDI conviction, a risk line voices its C-SSRS level (none:
+/// line voices its own belief at its band's PDI conviction (a depressive distortion may also report the
+/// symptom it is about), a risk line voices its C-SSRS level (none:
 /// a denial), and no other line voices ideation, a PHQ-9 item or (outside a belief's own lines) a flagged
 /// belief. This is the calibration the monitor's agreement with the latent state rests on.
 /// </summary>
@@ -84,8 +85,7 @@ public class PersonaLinesReadingTests
             var (low, high) = band switch { 0 => (1.0, 2.5), 1 => (2.5, 3.5), 2 => (3.5, 4.5), _ => (4.5, 5.0) };
             return ideation
                 ?? (belief is null ? "puts no flagged belief in play (no cue word)" : belief.Id != own ? $"puts {belief.Id} in play, not {own}" : null)
-                ?? (conviction.Value < low || conviction.Value > high ? $"reads conviction {conviction.Value:0.0#}, band {topic.BandNames[band]} wants {low}–{high}" : null)
-                ?? (Items(r) is { Length: > 0 } items ? $"reports {items}" : null);
+                ?? (conviction.Value < low || conviction.Value > high ? $"reads conviction {conviction.Value:0.0#}, band {topic.BandNames[band]} wants {low}–{high}" : null);
         }
 
         // Plain and other banded lines: no ideation, no PHQ-9 item (the trend lines of a symptom may name theirs).

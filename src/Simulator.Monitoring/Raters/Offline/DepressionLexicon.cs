@@ -40,13 +40,13 @@ internal static partial class DepressionLexicon
         (1, WishToBeDead()),
     ];
 
-    [GeneratedRegex(@"\b(no|lost( all)?|lost my) (interest|pleasure|enjoyment)|\b(don'?t|can'?t|doesn'?t|didn'?t) enjoy|\bused to (love|enjoy|like)|\bnothing (tastes|interests|appeals|feels good)|\bno point (in )?(getting up|doing)|\bnothing to get up for|\bjust look at them|\bcan'?t be bothered|\bdon'?t (want|feel like) (to do )?(doing )?anything|\bstopped (going|playing|doing|answering|seeing)|\bgone out of (it|everything)|\blet everything go\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(no|lost( all)?|lost my) (interest|pleasure|enjoyment)|\b(don'?t|can'?t|doesn'?t|didn'?t) (really )?enjoy|\bused to (love|enjoy|like)|\bnothing (tastes|interests|appeals|feels good)|\bno point (in )?(getting up|doing)|\bnothing to get up for|\bjust look at them|\bcan'?t be bothered|\bdon'?t (want|feel like) (to do )?(doing )?anything|\bstopped (going|playing|doing|answering|seeing)|\bgone out of (it|everything)|\blet everything go\b", RegexOptions.IgnoreCase)]
     private static partial Regex Anhedonia();
 
-    [GeneratedRegex(@"\bdepressed\b|\bdepression\b|\b(feel|feeling|felt) (so |really |very )?(low|down|empty|numb|awful|terrible|miserable|hopeless|heavy|flat)\b|\bhopeless|\bno future\b|\bcan'?t see (a way|it ever|past|any|myself)|\bcry(ing)?\b|\bcried\b|\btears\b|\bcan'?t cope\b|\bfalling apart\b|\bjust blank\b|\bnever going to (lift|get better|change|stop)|\bnothing'?s going to (change|get better)|\bno point\b|\bpointless\b|\bwhat'?s the (point|good)\b|\bsad(ness)?\b|\bmiserable\b|\bdespair|\bdread\b|\bheavy\b|\bhow much more\b|\bwant it all to stop\b|\bwaiting for (something|it) to end", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bdepressed\b|\bdepression\b|\b(feel|feeling|felt) (so |really |very |kind of |sort of |a bit |quite |pretty )?(low|down|empty|numb|awful|terrible|miserable|hopeless|heavy|flat)\b|\bhopeless|\bno future\b|\bcan'?t see (a way|it ever|past|any|myself)|\bcry(ing)?\b|\bcried\b|\btears\b|\bcan'?t cope\b|\bfalling apart\b|\bjust blank\b|\bnever going to (lift|get better|change|stop)|\bnothing'?s going to (change|get better)|\bno point\b|\bpointless\b|\bwhat'?s the (point|good)\b|\bsad(ness)?\b|\bmiserable\b|\bdespair|\bdread\b|\bheavy\b|\bhow much more\b|\bwant it all to stop\b|\bwaiting for (something|it) to end", RegexOptions.IgnoreCase)]
     private static partial Regex LowMood();
 
-    [GeneratedRegex(@"\b(can'?t|couldn'?t|not|barely|hardly) (get to )?sleep|\b(wake|woke|waking|up) (up )?at (one|two|three|four|five|\d)|\bl(ie|ay|ying) (awake|there)\b|\b(barely|hardly) slept\b|\bup (half|all) (the )?night\b|\binsomnia\b|\bsleeping (all day|in the day|too much|during the day)|\bnot slept\b|\bhaven'?t slept\b|\b(don'?t|can'?t) get out of bed\b|\bin bed all day\b|\bstay(ed|ing)? in bed\b|\b(three|two|four) hours in a row\b|\bnightmares?\b|\bawake (all|half) (night|the night)|\bsleep(ing)? (badly|terribly)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(can'?t|couldn'?t|not|barely|hardly) (get (back )?to )?sleep|\b(wake|woke|waking|up) (up )?at (one|two|three|four|five|\d)|\bl(ie|ay|ying) (awake|there)\b|\b(barely|hardly) slept\b|\bup (half|all) (the )?night\b|\binsomnia\b|\bsleeping (all day|in the day|too much|during the day)|\bnot slept\b|\bhaven'?t slept\b|\b(don'?t|can'?t) get out of bed\b|\bin bed all day\b|\bstay(ed|ing)? in bed\b|\b(three|two|four) hours in a row\b|\bnightmares?\b|\bawake (all|half) (night|the night)|\bsleep(ing)? (badly|terribly)", RegexOptions.IgnoreCase)]
     private static partial Regex Sleep();
 
     [GeneratedRegex(@"\btired\b|\bexhaust(ed|ing|ion)\b|\bno energy\b|\bdrained\b|\bworn out\b|\beffort(ful)?\b|\bpushing through mud\b|\bwiped out\b|\bshattered\b|\bknackered\b|\blethargic\b|\bcan'?t (get up|face|manage) (anything|it|the)\b|\bcan'?t even (do|manage|shower)|\bhaven'?t showered", RegexOptions.IgnoreCase)]
@@ -65,20 +65,20 @@ internal static partial class DepressionLexicon
     private static partial Regex Psychomotor();
 
     /// <summary>Words that raise an item's score to 3 ("nearly every day") in the sentence they are in.</summary>
-    [GeneratedRegex(@"(?<!\bnot )\b(every (day|morning|night|single|evening)|all (the time|day|night|day long)|nearly every|day in,? day out|every waking|always|completely|at all|constantly|can'?t stop|so much|since (about |around )?(july|august|the summer|\w+ months?))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\bnot )\b(every (day|morning|night|single|evening)|all (the time|day|night|day long)|nearly every|day in,? day out|every waking|always|completely|at all|constantly|can'?t stop|so much|since (about |around )?(january|february|march|april|may|june|july|august|september|october|november|december|christmas|the summer|\w+ months?))\b", RegexOptions.IgnoreCase)]
     public static partial Regex Intense();
 
     /// <summary>Words that lower an item's score to 1 ("several days") in the sentence they are in.</summary>
     [GeneratedRegex(@"\b(a bit|a little|some days|sometimes|the odd|once or twice|not every|less (lately|now|than)|slightly|now and then|occasionally|small thing|a couple of (days|nights|times|mornings)|one or two (days|nights)|here and there|on and off)\b", RegexOptions.IgnoreCase)]
     public static partial Regex Mild();
 
-    [GeneratedRegex(@"\bi (still |really |actually )?(enjoy(ed)?|love|loved|like|liked) (it|the|my|driving|going|doing|seeing|cooking|walking|reading|being|a )|\blook(ing)? forward to\b|\bhad (a )?(good )?fun\b|\bgot (something|a lot) out of\b|\bit was (nice|lovely|good fun)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bi (still |really |actually )?(enjoy(ed)?|love|loved|like|liked) (it|the|my|\w+ing\b|a )|\blook(ing)? forward to\b|\bhad (a )?(good )?fun\b|\bgot (something|a lot) out of\b|\bit was (nice|lovely|good fun)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AnhedoniaNormal();
 
     [GeneratedRegex(@"\bmy mood'?s? (is |has been |been )?(okay|alright|fine|good|decent|steady|better)\b|\b(i'?m|i am|i feel|feeling|i'?ve been) (okay|alright|fine|good|decent|content|cheerful|happy|in a good mood)\b|\bnot (feeling |been )?(low|down|flat)\b|\bin good spirits\b", RegexOptions.IgnoreCase)]
     private static partial Regex MoodNormal();
 
-    [GeneratedRegex(@"\b(sleep|sleeping)( has been| is|'s been|'s)? (fine|well|okay|alright|normal|through|properly)\b|\bslept (well|fine|through|properly|all night|like a log|eight hours|seven hours)\b|\b(a |some )?(good|decent|proper) (night'?s sleep|night'?s rest|nights)\b|\bsleeping through\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(sleep|sleeping)( has been| is|'s been|'s)? (fine|well|okay|alright|normal|through|properly)\b|\bslept (well|fine|okay|ok|alright|through|properly|all night|like a log|eight hours|seven hours)\b|\b(a |some )?(good|decent|proper) (night'?s sleep|night'?s rest|nights)\b|\bsleeping through\b", RegexOptions.IgnoreCase)]
     private static partial Regex SleepNormal();
 
     [GeneratedRegex(@"\b(got|have|had|more|plenty of|a bit of|some) energy\b|\benergy'?s? (is |has been )?(fine|okay|alright|good|back)\b|\bnot (so |as |that )?tired\b|\b(feel|feeling) (rested|fresh|lively)\b", RegexOptions.IgnoreCase)]
@@ -97,7 +97,7 @@ internal static partial class DepressionLexicon
     private static partial Regex PsychomotorNormal();
 
     /// <summary>Signs of feeling better: a sentence with one lowers its items by 1 and counts as low mood scored 0.</summary>
-    [GeneratedRegex(@"\b(feel|feeling|felt|been|a bit|a little|much|bit) (better|calmer|lighter|easier)\b|\b(better|calmer|easier) (day|afternoon|week|today|night)\b|\blaugh(ed)?\b|(?<!(n'?t|not|no longer|never) )\benjoy(ed)?\b|\bslept (till|through|well|better|in)\b|\blie-in\b|\bgot dressed\b|\bgood (day|week|afternoon|morning)\b|\blooking forward\b|\bhopeful\b|\bmanaged to\b|\bi can picture\b|\bsun was out\b|\bit'?s possible\b|\bi'?m (okay|ok|alright|fine)\b|\bwant to be there\b|\bthat might be nice\b|\bbeen (alright|okay|ok)\b|\bnot so (wound up|bad)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(feel|feeling|felt|been|a bit|a little|much|bit) (better|calmer|lighter|easier)\b|\b(better|calmer|easier) (day|afternoon|week|today|night)\b|\blaugh(ed)?\b|(?<!(n'?t|not|no longer|never) (really )?)\benjoy(ed)?\b|\bslept (till|through|well|better|in)\b|\blie-in\b|\bgot dressed\b|\bgood (day|week|afternoon|morning)\b|\blooking forward\b|\bhopeful\b|\bmanaged to\b|\bi can picture\b|\bsun was out\b|\bit'?s possible\b|\bi'?m (okay|ok|alright|fine)\b|\bwant to be there\b|\bthat might be nice\b|\bbeen (alright|okay|ok)\b|\bnot so (wound up|bad)\b", RegexOptions.IgnoreCase)]
     public static partial Regex Wellness();
 
     /// <summary>A negation just before a symptom word ("I didn't lie awake").</summary>
@@ -110,7 +110,7 @@ internal static partial class DepressionLexicon
     [GeneratedRegex(@"\b(made|making) my mind up\b|\b(i'?m|i am) going to (do it|kill myself|end it)|\bi('ll| will) (do it|kill myself|end it)\b|\burge is (strong|stronger)|\bcan'?t keep going\b|\bthis is (the end|goodbye)\b|\bready to (die|end it)\b|\bgoing to act on (it|them)\b|\bi intend to\b|\bthought about when\b", RegexOptions.IgnoreCase)]
     private static partial Regex Intent();
 
-    [GeneratedRegex(@"\bhow i'?d do it\b|\b(counted|stockpil\w*|sav(ed|ing)|keep(ing)?|hoard\w*) (up )?(my |the |mum'?s |some )?(old )?(tablets|pills|painkillers|meds|medication)|\boverdose\b|\b(jump|jumping) (off|from|in front)|\bhang(ing)? myself\b|\brope\b|\bthe bridge\b|\bcut(ting)? (deeper|my wrists?)|\bthe tablets, mostly\b|\bnot stopping at the junction\b|\bdrive (into|off)\b|\bstep in front of\b|\ba bag at the back\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bhow i'?d do it\b|\b(counted|stockpil\w*|sav(ed|ing)|keep(ing)?|hoard\w*) (up )?(my |the |mum'?s |some )?(old )?(tablets|pills|painkillers|meds|medication)|\boverdose\b|\b(jump|jumping) (off|from|in front)|\bhang(ing)? myself\b|\brope\b|\b(jump(ing)? off|go(ing)? up to|stand(ing)? on the edge of) the bridge\b|\bcut(ting)? (deeper|my wrists?)|\bthe tablets, mostly\b|\bnot stopping at the junction\b|\bdrive (into|off)\b|\bstep in front of\b|\ba bag at the back\b", RegexOptions.IgnoreCase)]
     private static partial Regex Method();
 
     [GeneratedRegex(@"\b(thought|thinking|think|thoughts) (about|of) (killing myself|suicide|ending (it|my life)|taking my (own )?life|dying)\b|\bsuicidal\b|\bsuicide\b|\bkill(ing)? myself\b|\bend (it all|my life)\b|\btake my (own )?life\b|\bdon'?t want to (live|be alive)\b|\bwant to die\b|\bbetter off dead\b|\ba door i keep noticing\b|\bdon'?t trust myself\b|\bwouldn'?t (just )?be hurting myself\b|\bnot one that doesn'?t end badly\b", RegexOptions.IgnoreCase)]

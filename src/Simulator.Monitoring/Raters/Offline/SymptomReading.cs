@@ -156,7 +156,8 @@ internal sealed class SymptomReading
         // not a symptom reported elsewhere in the message.
         for (var i = 0; i < DepressionLexicon.Normal.Length; i++)
         {
-            if ((mask.Normal & (1 << i)) != 0 && (Items[i] < 0 || ReferenceEquals(ItemEvidence[i], sentence)) && DepressionLexicon.Normal[i].IsMatch(sentence))
+            if ((mask.Normal & (1 << i)) != 0 && (Items[i] < 0 || ReferenceEquals(ItemEvidence[i], sentence))
+                && DepressionLexicon.Normal[i].Match(sentence) is { Success: true } normal && !DepressionLexicon.NegatedBefore().IsMatch(sentence[Math.Max(0, normal.Index - 24)..normal.Index]))
             {
                 Items[i] = 0;
                 ItemEvidence[i] = sentence;
