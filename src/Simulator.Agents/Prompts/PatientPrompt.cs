@@ -42,10 +42,19 @@ public static class PatientPrompt
         ? Card(p)
         : $"{Card(p)}\nThis is not your first session with this therapist; about a week has passed since the last one. {recap}\n";
 
-    /// <summary>The direction for <paramref name="turn"/>: how strongly each belief is held, mood, risk and trust, and what is due.</summary>
-    public static string Direction(Persona p, ClinicalState state, IReadOnlyList<PersonaEvent> dueEvents, int turn)
+    /// <summary>
+    /// The direction for <paramref name="turn"/>: how strongly each belief is held, mood, risk and trust, how
+    /// often each of the persona's symptoms bothers the patient now, whether it is getting better or worse
+    /// (against <paramref name="earlier"/>), and what is due; with patient guard, the <paramref name="correction"/> first.
+    /// </summary>
+    public static string Direction(Persona p, ClinicalState state, IReadOnlyList<PersonaEvent> dueEvents, int turn, ClinicalState? earlier = null, string? correction = null)
     {
         var sb = new StringBuilder();
+        if (correction is not null)
+        {
+            sb.Append(correction).Append('\n');
+        }
+
         sb.Append(CultureInfo.InvariantCulture, $"Direction for your next message (turn {turn}):\n");
         foreach (var b in p.Presentation.Beliefs)
         {
@@ -53,6 +62,17 @@ public static class PatientPrompt
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"Right now: your mood is {Instruments.Phq9Band(Instruments.Phq9(state))} in depression terms, your anxiety is {Instruments.Gad7Band(Instruments.Gad7(state))}, suicidal thinking: {Instruments.CssrsLabel(Instruments.Cssrs(state))}; you trust this therapist {Level(state[StateVariables.Alliance])}.\n");
+        var symptoms = p.Lines.Topics.Where(t => t.IsItem).Select(t => $"{Symptom(t.Variable)}: {Frequency(SymptomItems.Score(state, t.Variable, t.Scale))}").Distinct().ToList();
+        if (symptoms.Count > 0)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"How often these bother you at the moment: {string.Join("; ", symptoms)}.\n");
+        }
+
+        if (earlier is not null && Trend(state, earlier) is { } trend)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"Lately {trend}; let it show only as much as that.\n");
+        }
+
         var withheld = p.Presentation.Disclosure.Where(x => turn < x.WithheldUntilTurn).ToList();
         if (withheld.Count > 0)
         {
@@ -79,6 +99,40 @@ public static class PatientPrompt
         >= 0.45 => "you are fairly sure, with some doubts",
         >= 0.25 => "you have real doubts about it now",
         _ => "you hardly believe it any more",
+    };
+
+    private static string? Trend(ClinicalState state, ClinicalState earlier)
+    {
+        var mood = LineCondition.Improvement(StateVariables.Phq9, state, earlier);
+        var step = LineCondition.TrendStep(StateVariables.Phq9);
+        return mood >= step ? "your mood has lifted a little" : mood <= -step ? "your mood has been sinking" : null;
+    }
+
+    private static string Frequency(double score) => Math.Clamp((int)Math.Round(score, MidpointRounding.AwayFromZero), 0, SymptomItems.MaxScore) switch
+    {
+        0 => "not at all",
+        1 => "several days",
+        2 => "more than half the days",
+        _ => "nearly every day",
+    };
+
+    private static string Symptom(string item) => item[(item.IndexOf('.', StringComparison.Ordinal) + 1)..] switch
+    {
+        "anhedonia" => "little interest or pleasure in things",
+        "mood" => "feeling down or hopeless",
+        "sleep" => "trouble sleeping",
+        "energy" => "feeling tired, no energy",
+        "appetite" => "poor appetite",
+        "worthlessness" => "feeling worthless or a failure",
+        "concentration" => "trouble concentrating",
+        "psychomotor" => "restless or slowed down",
+        "nervous" => "feeling nervous or on edge",
+        "worry" => "worrying you cannot stop",
+        "relaxing" => "trouble relaxing",
+        "restless" => "restlessness",
+        "irritable" => "irritability",
+        "dread" => "dread that something awful will happen",
+        var other => other,
     };
 
     private static string Level(double v) => v switch { >= 0.66 => "a good deal", >= 0.33 => "somewhat", _ => "very little" };

@@ -44,6 +44,7 @@ internal static class ProbeAnswers
     public static string Patient(Probe probe, SessionContext context, SeededRandom random) => probe.Kind switch
     {
         PersonaProbe.PatientKind => random.Pick(PatientSelf).Replace("{name}", FirstName(context.Persona.DisplayName), StringComparison.Ordinal),
+        SelfReportProbe.Kind => ScriptedSelfReport.Answer(probe, context, random),
         _ => "I don't really know what you mean — I'm just here because I need some help.",
     };
 

@@ -8,10 +8,12 @@ namespace Simulator.Agents.Scripted;
 
 /// <summary>
 /// The offline patient (<c>scripted:patient</c>): speaks from its persona's lines, reacting to what
-/// the therapist just did, then talking about a topic chosen by the state (higher variables are
-/// talked about more) in the band the state is in. Scripted events take the stage on their turn;
-/// a persona's <c>script</c> is said verbatim on the first turns. A later session of a course opens
-/// with how the time since the last one went.
+/// the therapist just did, then talking about a topic in the band its state is in: each symptom at
+/// its severity, each belief at its conviction, risk at its C-SSRS level, trust at the alliance, and
+/// improvement only while the state improves (<see cref="LineBook"/>). Worse states are talked about
+/// more, and a topic whose band changed since the patient last spoke of it is news, said sooner.
+/// Scripted events take the stage on their turn; a persona's <c>script</c> is said verbatim on the
+/// first turns. A later session of a course opens with how the time since the last one went.
 /// </summary>
 internal sealed class ScriptedPatient() : ScriptedChatClient("patient")
 {
@@ -25,7 +27,6 @@ internal sealed class ScriptedPatient() : ScriptedChatClient("patient")
     ];
 
     private UsedLines? _used;
-    private Dictionary<string, LineTopic>? _topicOfLine;
 
     protected override (string Text, IReadOnlyList<string> Labels) Compose(IReadOnlyList<ChatMessage> history, SessionContext context)
     {
@@ -37,13 +38,8 @@ internal sealed class ScriptedPatient() : ScriptedChatClient("patient")
 
         var persona = context.Persona;
         var lines = persona.Lines;
-        if (_used is null || _topicOfLine is null)
-        {
-            _topicOfLine = lines.Topics.SelectMany(t => t.Low.Concat(t.Mid).Concat(t.High).Select(l => (l, t)))
-                .GroupBy(x => x.l, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().t, StringComparer.Ordinal);
-            _used = new UsedLines(lines.Opening.Concat(lines.Reactions.Values.SelectMany(r => r)).Concat(_topicOfLine.Keys));
-        }
-
+        var book = LineBook.Of(persona);
+        _used ??= new UsedLines(book.AllLines);
         _used.Update(history);
         var random = SeededRandom.For(context.Seed, "patient", context.Turn);
         var parts = new List<string>();
@@ -68,10 +64,10 @@ internal sealed class ScriptedPatient() : ScriptedChatClient("patient")
         }
 
         var reactionChance = style switch { "reserved" => 0.45, "pleasing" => 0.85, _ => 0.65 };
-        var act = Salience.FirstOrDefault(a => context.LastAppraisedActs.Contains(a) && lines.Reactions.TryGetValue(a, out var r) && r.Count > 0);
+        var act = Salience.FirstOrDefault(a => context.LastAppraisedActs.Contains(a) && Reactions(lines, a, context.State).Count > 0);
         if (act is not null && (random.Chance(reactionChance) || act is TherapistActs.MissesCrisis or TherapistActs.Stigmatises))
         {
-            parts.Add(_used.Pick(lines.Reactions[act], random));
+            parts.Add(_used.Pick(Reactions(lines, act, context.State), random));
         }
 
         if (context.DueEvents.Count > 0)
@@ -80,87 +76,145 @@ internal sealed class ScriptedPatient() : ScriptedChatClient("patient")
             return (string.Join(' ', parts), []);
         }
 
-        var topic = ChooseTopic(lines.Topics, context.State, random);
-        var topicLines = LinesFor(topic, context.State);
-        var line = _used.Pick(topicLines, random);
+        var choices = Choices(book, context);
+        if (choices.Count == 0)
+        {
+            // Nothing in the persona's topics fits the state: the reaction stands alone, or an opening line does.
+            if (parts.Count == 0)
+            {
+                parts.Add(_used.Pick(lines.Opening, random));
+            }
+
+            return (string.Join(' ', parts), []);
+        }
+
+        var choice = Choose(choices, book, random);
+        var line = _used.Pick(choice.Lines, random);
         parts.Add(line);
         if (style is "verbose" or "tangent" && random.Chance(0.4))
         {
-            AddSecondLine(parts, lines.Topics, context.State, random);
+            AddSecondLine(parts, choices, book, random);
         }
 
         // Once the lines run short, never send a message sent before while another pairing exists:
         // first another line of the topic, then a second line from another topic.
         for (var attempt = 0; attempt < 6 && _used.HasSent(string.Join(' ', parts)); attempt++)
         {
-            var other = topicLines.Where(l => !parts.Contains(l)).ToList();
+            var other = choice.Lines.Where(l => !parts.Contains(l)).ToList();
             if (attempt < 2 && other.Count > 0)
             {
                 parts[parts.IndexOf(line)] = line = random.Pick(other);
             }
             else
             {
-                AddSecondLine(parts, lines.Topics, context.State, random);
+                AddSecondLine(parts, choices, book, random);
             }
         }
 
         return (string.Join(' ', parts), []);
     }
 
-    private void AddSecondLine(List<string> parts, IReadOnlyList<LineTopic> topics, ClinicalState state, SeededRandom random)
+    /// <summary>A topic the patient could talk about now: its lines in the state's band, and how much it weighs.</summary>
+    private sealed record Choice(int Topic, IReadOnlyList<string> Lines, double Weight);
+
+    /// <summary>
+    /// The topics whose condition holds and whose band has lines, weighed by the persona's weight,
+    /// their salience, and news: a band other than the one the patient last spoke of the topic in.
+    /// </summary>
+    private List<Choice> Choices(LineBook book, SessionContext context)
     {
-        var second = ChooseTopic(topics, state, random);
-        var extra = _used!.Pick(LinesFor(second, state), random);
+        var lastBand = new Dictionary<int, (int Band, int At)>();
+        foreach (var (text, at) in _used!.LastUsed)
+        {
+            if (book.PlaceOf(text) is { } place && (!lastBand.TryGetValue(place.Topic, out var known) || known.At < at))
+            {
+                lastBand[place.Topic] = (place.Band, at);
+            }
+        }
+
+        var choices = new List<Choice>();
+        for (var i = 0; i < book.Topics.Count; i++)
+        {
+            if (book.Conditions[i] is { } condition && !condition.Holds(context.State, context.Earlier, context.Turn))
+            {
+                continue;
+            }
+
+            var band = book.BandOf(i, context.State);
+            var lines = book.Topics[i].InBand(band);
+            if (lines.Count == 0)
+            {
+                continue;
+            }
+
+            var news = !lastBand.TryGetValue(i, out var last) ? 1.5 : last.Band >= 0 && last.Band != band ? 3 : 1;
+            choices.Add(new Choice(i, lines, book.Topics[i].Weight * (0.4 + book.Salience(i, band, context.State)) * news));
+        }
+
+        return choices;
+    }
+
+    private Choice Choose(List<Choice> choices, LineBook book, SeededRandom random)
+    {
+        // Conversations stay on a subject for a while: keep the last topic with some chance.
+        var lastTopic = _used!.LastOwn is { } text ? LastTopic(text, book) : null;
+        if (lastTopic is { } topic && choices.FirstOrDefault(c => c.Topic == topic) is { } same && same.Lines.Any(_used.IsFresh) && random.Chance(0.35))
+        {
+            return same;
+        }
+
+        // Prefer topics with something left to say; when everything is said, any topic will do.
+        var fresh = choices.Where(c => c.Lines.Any(_used.IsFresh)).ToList();
+        var pool = fresh.Count > 0 ? fresh : choices;
+        var roll = random.NextDouble() * pool.Sum(c => c.Weight);
+        foreach (var c in pool)
+        {
+            roll -= c.Weight;
+            if (roll < 0)
+            {
+                return c;
+            }
+        }
+
+        return pool[^1];
+    }
+
+    private void AddSecondLine(List<string> parts, List<Choice> choices, LineBook book, SeededRandom random)
+    {
+        var second = Choose(choices, book, random);
+        var extra = _used!.Pick(second.Lines, random);
         if (!parts.Contains(extra))
         {
             parts.Add(extra);
         }
     }
 
-    /// <summary>
-    /// The topic's lines for the state's band; once those are all said, the band below if it has
-    /// unsaid lines (a patient at the ceiling still talks in the register just under it). Never the
-    /// band above: the patient must not sound worse than its state (a recovered patient voicing
-    /// ideation would be a false risk signal).
-    /// </summary>
-    private IReadOnlyList<string> LinesFor(LineTopic topic, ClinicalState state)
+    private static int? LastTopic(string message, LineBook book)
     {
-        var level = state.Normalised(topic.Variable);
-        var own = topic.For(level);
-        var below = level < 1.0 / 3 ? null : level < 2.0 / 3 ? topic.Low : topic.Mid;
-        return own.Any(_used!.IsFresh) || below is null || !below.Any(_used.IsFresh) ? own : below;
-    }
-
-    private LineTopic ChooseTopic(IReadOnlyList<LineTopic> topics, ClinicalState state, SeededRandom random)
-    {
-        bool HasFresh(LineTopic t) => LinesFor(t, state).Any(_used!.IsFresh);
-
-        // Conversations stay on a subject for a while: keep the last topic with some chance.
-        var last = _used!.LastOwn is { } text ? _topicOfLine!.FirstOrDefault(kv => text.Contains(kv.Key, StringComparison.Ordinal)).Value : null;
-        if (last is not null && HasFresh(last) && random.Chance(0.35))
+        foreach (var line in book.AllLines)
         {
-            return last;
-        }
-
-        // Prefer topics with something left to say; when everything is said, any topic will do.
-        var fresh = topics.Where(HasFresh).ToList();
-        if (fresh.Count > 0)
-        {
-            topics = fresh;
-        }
-
-        var weights = topics.Select(t => t.Weight * (0.4 + Salient(state, t.Variable))).ToArray();
-        var roll = random.NextDouble() * weights.Sum();
-        for (var i = 0; i < topics.Count; i++)
-        {
-            roll -= weights[i];
-            if (roll < 0)
+            if (message.Contains(line, StringComparison.Ordinal) && book.PlaceOf(line) is { } place)
             {
-                return topics[i];
+                return place.Topic;
             }
         }
 
-        return topics[^1];
+        return null;
+    }
+
+    /// <summary>The reactions to <paramref name="act"/> in the state's band where the persona has banded ones, else its plain reactions.</summary>
+    private static IReadOnlyList<string> Reactions(PatientLines lines, string act, ClinicalState state)
+    {
+        foreach (var banded in lines.ReactionsByBand)
+        {
+            if (banded.Act == act && state.Get(banded.Variable) is { } value
+                && banded.Bands.TryGetValue(StateBands.NameOf(banded.Variable, value), out var inBand) && inBand.Count > 0)
+            {
+                return inBand;
+            }
+        }
+
+        return lines.Reactions.TryGetValue(act, out var plain) ? plain : [];
     }
 
     /// <summary>How the patient opens a later session of a course: how the time since the last one went, by the distress it brings.</summary>
@@ -170,8 +224,4 @@ internal sealed class ScriptedPatient() : ScriptedChatClient("patient")
         < 2.0 / 3 => "Since last time it's been up and down.",
         _ => "Since last time it's been hard, if I'm honest.",
     };
-
-    // A high alliance is not a worry; everything else is talked about more the higher it is.
-    private static double Salient(ClinicalState state, string variable) =>
-        variable == StateVariables.Alliance ? 0.5 : state.Normalised(variable);
 }

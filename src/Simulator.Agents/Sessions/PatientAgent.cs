@@ -25,7 +25,7 @@ public sealed class PatientAgent(IChatClient model, ContextBudget? budget = null
     /// <summary>The patient's message for the turn in <paramref name="context"/>.</summary>
     public async Task<string> SpeakAsync(IReadOnlyList<Exchange> history, SessionContext context, CancellationToken cancellationToken)
     {
-        var direction = new ChatMessage(ChatRole.System, PatientPrompt.Direction(context.Persona, context.State, context.DueEvents, context.Turn));
+        var direction = new ChatMessage(ChatRole.System, PatientPrompt.Direction(context.Persona, context.State, context.DueEvents, context.Turn, context.Earlier, context.PatientCorrection));
         var messages = await _conversation.ForAsync(PatientPrompt.Card(context.Persona, context.PatientRecap), history, context, cancellationToken, direction).ConfigureAwait(false);
         var response = await model.GetResponseAsync(messages, AgentOptions.For(context, "patient"), cancellationToken).ConfigureAwait(false);
         return AgentOptions.RequireText(response, "patient");

@@ -18,6 +18,9 @@ namespace Simulator.Agents.Sessions;
 /// <see cref="SessionNotes"/> (its notes on the session before) and the patient
 /// <see cref="PatientRecap"/>; with <see cref="WritingNotes"/> the request asks the therapist for
 /// its notes on the session just ended, not for a turn.
+/// <see cref="Earlier"/> is the patient's state <see cref="LineCondition.TrendWindow"/> turns before (or at the start of
+/// the session, if that is nearer), so the patient can tell improvement from a good moment; with patient guard,
+/// <see cref="PatientCorrection"/> is the correction its direction carries after it broke role.
 /// </summary>
 public sealed record SessionContext(
     Persona Persona,
@@ -35,7 +38,9 @@ public sealed record SessionContext(
     int FirstTurn = 1,
     string? SessionNotes = null,
     string? PatientRecap = null,
-    bool WritingNotes = false)
+    bool WritingNotes = false,
+    ClinicalState? Earlier = null,
+    string? PatientCorrection = null)
 {
     /// <summary>The turn within its session (1-based): <see cref="Turn"/> is numbered across a course.</summary>
     public int SessionTurn => Turn - FirstTurn + 1;

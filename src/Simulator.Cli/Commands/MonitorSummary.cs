@@ -2,6 +2,7 @@ using System.Globalization;
 using Simulator.Core.Events;
 using Simulator.Core.Transcripts;
 using Simulator.Monitoring.Aggregates;
+using Simulator.Monitoring.Fidelity;
 
 namespace Simulator.Cli.Commands;
 
@@ -25,6 +26,7 @@ internal static class MonitorSummary
             alerts = events.OfType<AlertRaised>().GroupBy(a => a.Metric).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             guardNotes = events.OfType<GuardNoteSent>().Count(),
             probes = Probes(events).ToDictionary(g => g.Key, g => new { mean = Mean(g), answered = g.Count(), unscored = g.Count(p => p.Score is null) }),
+            patient = PatientSummary.Of(transcript),
         };
     }
 
@@ -64,7 +66,8 @@ internal static class MonitorSummary
         var byMetric = alerts.GroupBy(x => x.Metric).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
         var notes = events.OfType<GuardNoteSent>().Count();
         o.WriteLine($"{L("alerts")}{alerts.Count}{(alerts.Count > 0 ? $" ({string.Join(", ", byMetric)})" : "")}{(notes > 0 ? $"; {notes} guard notes sent" : "")}");
-        if (Probes(events) is { Count: > 0 } probes)
+        PatientLines(o, PatientSummary.Of(transcript), L);
+        if (Probes(events).Where(g => !g.Key.StartsWith("self-report", StringComparison.Ordinal)).ToList() is { Count: > 0 } probes)
         {
             o.WriteLine($"{L("probes")}{string.Join(", ", probes.Select(g => $"{g.Key} mean {F(Mean(g))} ({g.Count(p => p.Score is null)} unscored)"))}");
         }
@@ -83,6 +86,18 @@ internal static class MonitorSummary
         }
 
         return failing.Count > 0;
+    }
+
+    // How the patient played its part: fidelity to its state, cooperativeness against its style, corrections; its own screeners beside the latent and observed state.
+    private static void PatientLines(TextWriter o, PatientSummary p, Func<string, string> label)
+    {
+        var style = p.Style is null ? "" : $" ({p.Style}: {F(p.StyleLow, "0.0#")}–{F(p.StyleHigh, "0.0#")}; {p.AboveStyle} turns above, {p.BelowStyle} below)";
+        var head = label("patient fidelity");
+        o.WriteLine($"{head}{(head.EndsWith(' ') ? "" : " ")}state {F(p.Fidelity)} (n {p.FidelityScored}), cooperativeness {F(p.Cooperativeness)}{style}, assistant mode {F(p.AssistantMode)}, corrections {p.Corrections}");
+        if (p.SelfReports.Count > 0)
+        {
+            o.WriteLine($"{label("self-report")}{string.Join(" · ", p.SelfReports.Select(r => $"{r.Instrument} self {F(r.Self, "0.#")} / latent {F(r.Latent, "0.#")}{(r.Observed is null && r.Instrument == "gad7" ? "" : $" / observed {F(r.Observed, "0.#")}")} (n {r.Answered}{(r.Unscored > 0 ? $", {r.Unscored} unscored" : "")}, r self~latent {F(r.SelfLatentR)})"))}");
+        }
     }
 
     private static List<IGrouping<string, ProbeAnswered>> Probes(IReadOnlyList<RunEvent> events) =>

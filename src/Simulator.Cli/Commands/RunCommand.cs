@@ -28,11 +28,13 @@ internal static class RunCommand
         var requireJudge = new Option<bool>("--require-judge") { Description = "Exit 1 when a judge could not score more than 5% of the turns" };
         var guard = new Option<bool>("--guard") { Description = "Feed the monitor's notes to the therapist" };
         var probeEvery = new Option<int>("--probe-every") { Description = "Ask the probes (stance, persona, stigma) after every Nth turn; 0 for none", DefaultValueFactory = _ => 0 };
+        var patientGuard = new Option<bool>("--patient-guard") { Description = "Correct the patient's next direction when the monitor sees it break role" };
+        var selfReportEvery = new Option<int>("--self-report-every") { Description = "The patient answers the PHQ-9, GAD-7 and C-SSRS screener after every Nth turn; 0 for never", DefaultValueFactory = _ => 0 };
         var output = new Option<string?>("--out") { Description = "Runs folder to write the run into (default: runs)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
         var command = new Command("run", "Run one session of a simulated patient with a therapist")
         {
-            persona, variant, therapist, patient, protocol, style, turns, sessions, seed, monitor, heads, rubric, requireJudge, guard, probeEvery, output, json,
+            persona, variant, therapist, patient, protocol, style, turns, sessions, seed, monitor, heads, rubric, requireJudge, guard, probeEvery, patientGuard, selfReportEvery, output, json,
         };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
@@ -52,6 +54,8 @@ internal static class RunCommand
                 Rubric = parse.GetValue(rubric),
                 Guard = parse.GetValue(guard),
                 ProbeEvery = parse.GetValue(probeEvery),
+                PatientGuard = parse.GetValue(patientGuard),
+                SelfReportEvery = parse.GetValue(selfReportEvery),
             };
             var runsRoot = parse.GetValue(output) is { } folder ? OutputPath.Folder(folder, "--out") : services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath;
             LogFile.UseRunsFolder(runsRoot);

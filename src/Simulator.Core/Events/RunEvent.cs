@@ -22,6 +22,7 @@ namespace Simulator.Core.Events;
 [Union(13, typeof(BranchStarted))]
 [Union(14, typeof(SessionBoundary))]
 [Union(15, typeof(SecretRedacted))]
+[Union(16, typeof(PatientCorrected))]
 public abstract record RunEvent(
     [property: Key(0)] int Turn,
     [property: Key(1)] DateTimeOffset At)

@@ -119,24 +119,7 @@ public static class PersonaRules
             }
         }
 
-        if (p.Lines.Opening.Count == 0) Add("lines.opening", "needs at least one line");
-        foreach (var act in p.Lines.Reactions.Keys)
-        {
-            if (!TherapistActs.IsKnown(act)) Add($"lines.reactions.{act}", $"'{act}' is not a therapist act (one of: {string.Join(", ", TherapistActs.All)})");
-        }
-
-        if (p.Lines.Topics.Count == 0) Add("lines.topics", "needs at least one topic");
-        for (var i = 0; i < p.Lines.Topics.Count; i++)
-        {
-            var t = p.Lines.Topics[i];
-            var at = $"lines.topics[{i}]";
-            if (!Names.IsKebab(t.Id)) Add($"{at}.id", $"'{t.Id}' must be kebab-case");
-            if (!IsStateVariable(t.Variable, beliefs)) Add($"{at}.variable", $"'{t.Variable}' is not a state variable of this persona");
-            if (t.Weight is <= 0 or > 100 || double.IsNaN(t.Weight)) Add($"{at}.weight", $"{t.Weight} is out of range: must be in (0, 100]");
-            if (t.Low.Count == 0) Add($"{at}.low", "needs at least one line");
-            if (t.Mid.Count == 0) Add($"{at}.mid", "needs at least one line");
-            if (t.High.Count == 0) Add($"{at}.high", "needs at least one line");
-        }
+        LineRules.Check(p.Lines, name => IsStateVariable(name, beliefs), Add);
 
         return issues;
     }

@@ -54,6 +54,12 @@ public sealed record RunConfiguration
     /// <summary>The judges' rubric (an id in the rubrics folder, or a file); null for the configured default.</summary>
     [Key(14)] public string? Rubric { get; init; }
 
+    /// <summary>Patient guard: when the monitor sees the patient break role, the patient's next direction carries a correction.</summary>
+    [Key(15)] public bool PatientGuard { get; init; }
+
+    /// <summary>Ask the patient the PHQ-9, GAD-7 and C-SSRS screener after every turn divisible by this; 0 for never.</summary>
+    [Key(16)] public int SelfReportEvery { get; init; }
+
     /// <summary>Turns in the whole run: every session's.</summary>
     [IgnoreMember, System.Text.Json.Serialization.JsonIgnore] public int TotalTurns => Turns * Sessions;
 

@@ -29,6 +29,8 @@ public sealed record RunTranscript(
         var alerts = new Dictionary<int, List<AlertRaised>>();
         var notes = new Dictionary<int, GuardNoteSent>();
         var probes = new Dictionary<int, List<ProbeAnswered>>();
+        var corrections = new Dictionary<int, PatientCorrected>();
+        var selfReports = new Dictionary<int, List<ProbeAnswered>>();
         var boundaries = new SortedDictionary<int, SessionBoundary>();
         foreach (var e in events)
         {
@@ -45,7 +47,12 @@ public sealed record RunTranscript(
                 case MonitorScored m: Bucket(scores, m.Turn).Add(m); break;
                 case AlertRaised a: Bucket(alerts, a.Turn).Add(a); break;
                 case GuardNoteSent g: notes[g.Turn] = g; break;
+                case ProbeAnswered p when p.Probe.StartsWith(SelfReportPrefix, StringComparison.Ordinal):
+                    Bucket(probes, p.Turn).Add(p);
+                    Bucket(selfReports, p.Turn).Add(p);
+                    break;
                 case ProbeAnswered p: Bucket(probes, p.Turn).Add(p); break;
+                case PatientCorrected c: corrections[c.Turn] = c; break;
                 case SessionBoundary b: boundaries[b.Turn] = b; break;
                 case RunEnded r: ended = r; break;
             }
@@ -71,6 +78,8 @@ public sealed record RunTranscript(
                 notes.GetValueOrDefault(turn))
             {
                 Probes = probes.GetValueOrDefault(turn) ?? [],
+                SelfReports = selfReports.GetValueOrDefault(turn) ?? [],
+                PatientCorrection = corrections.GetValueOrDefault(turn),
             });
         }
 
@@ -80,6 +89,9 @@ public sealed record RunTranscript(
             Boundaries = [.. boundaries.Values.Where(b => states.ContainsKey(b.Turn))],
         };
     }
+
+    /// <summary>How the names of self-report probes start (<c>self-report.phq9</c>, ...).</summary>
+    public const string SelfReportPrefix = "self-report.";
 
     /// <summary>A course's session boundaries (none for a single session), in turn order.</summary>
     public IReadOnlyList<SessionBoundary> Boundaries { get; init; } = [];

@@ -20,4 +20,10 @@ public sealed record TurnRecord(
 {
     /// <summary>The probes asked after the turn (side questions, never part of the conversation), in the order they were answered.</summary>
     public IReadOnlyList<ProbeAnswered> Probes { get; init; } = [];
+
+    /// <summary>The patient's answers to the screeners after this turn (<c>run --self-report-every</c>): probes named <c>self-report.*</c>.</summary>
+    public IReadOnlyList<ProbeAnswered> SelfReports { get; init; } = [];
+
+    /// <summary>Patient guard: the correction the patient's direction carried this turn, if any.</summary>
+    public PatientCorrected? PatientCorrection { get; init; }
 }

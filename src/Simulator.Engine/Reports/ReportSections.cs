@@ -44,6 +44,24 @@ internal static class ReportSections
             ]));
     }
 
+    /// <summary>How the patient played its part, and its screener answers beside the latent and observed state (see <see cref="PatientSummary"/>).</summary>
+    public static void PatientSummary(ReportPage page, RunTranscript t)
+    {
+        var p = Monitoring.Fidelity.PatientSummary.Of(t);
+        page.Table(
+            ["state fidelity", "turns scored", "cooperativeness", "style", "in character", "turns above", "turns below", "assistant mode", "corrections"],
+            [[Number(p.Fidelity), Number(p.FidelityScored), Number(p.Cooperativeness), p.Style ?? "", p.Style is null ? "" : $"{p.StyleLow:0.0#}–{p.StyleHigh:0.0#}", Number(p.AboveStyle), Number(p.BelowStyle), Number(p.AssistantMode), Number(p.Corrections)]]);
+        if (p.SelfReports.Count > 0)
+        {
+            page.Table(
+                ["screener", "answered", "unscored", "self-report (mean)", "latent (mean)", "observed (mean)", "r self~latent", "r self~observed"],
+                p.SelfReports.Select(r => (IReadOnlyList<ReportCell>)
+                [
+                    r.Instrument, Number(r.Answered), Number(r.Unscored), Number(r.Self, "0.0"), Number(r.Latent, "0.0"), Number(r.Observed, "0.0"), Number(r.SelfLatentR), Number(r.SelfObservedR),
+                ]));
+        }
+    }
+
     public static int Plots(ReportPage page, ReportFolder folder, IEnumerable<Chart> charts)
     {
         var drawn = 0;

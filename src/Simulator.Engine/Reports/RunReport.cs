@@ -37,6 +37,9 @@ public static class RunReport
         page.Section("monitor", "Monitor summary");
         ReportSections.MonitorSummary(page, transcript);
 
+        page.Section("patient", "Patient fidelity and self-report");
+        ReportSections.PatientSummary(page, transcript);
+
         page.Section("tree", "Run tree");
         ReportSections.Tree(page, store, [run.RunId]);
 

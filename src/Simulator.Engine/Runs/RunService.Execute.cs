@@ -35,7 +35,7 @@ public sealed partial class RunService
         saved.AddRange(before);
         var writing = RunLogWriter.PumpAsync(events.Reader, logWriter, saved, watch.Saved);
         using var monitorStop = new CancellationTokenSource();
-        var verdicts = plan.Configuration.Guard ? new VerdictBoard() : null;
+        var verdicts = plan.Configuration.Guard || plan.Configuration.PatientGuard ? new VerdictBoard() : null;
         var alerts = Primed(new AlertTracker(AlertRule.Defaults), verdicts, prefix);
         MonitorWorker? worker = null;
         worker = new MonitorWorker(plan.Monitor.Raters([.. raters], () => worker!.Turn, events.Writer, clock), clock, alerts, verdicts);

@@ -67,6 +67,11 @@ public sealed partial class RunService(
             throw new InvalidInputException($"{config.ProbeEvery} is out of range: must be 0 (no probes) or more", field: "--probe-every");
         }
 
+        if (config.SelfReportEvery < 0)
+        {
+            throw new InvalidInputException($"{config.SelfReportEvery} is out of range: must be 0 (no self-report) or more", field: "--self-report-every");
+        }
+
         if (!RunConfiguration.Styles.Contains(config.Style))
         {
             throw new InvalidInputException($"unknown style '{config.Style}' (known: {string.Join(", ", RunConfiguration.Styles)})", field: "--style");

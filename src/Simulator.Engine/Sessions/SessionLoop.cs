@@ -58,6 +58,8 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
         // patient reacts to start again in each.
         var session = new Course(1, 1, state, null, null);
         var history = new List<Exchange>();
+        var reports = new PatientHistory();
+        var earlier = new Queue<ClinicalState>();
         var fired = new HashSet<string>(StringComparer.Ordinal);
         IReadOnlyList<string> lastActs = [];
         var memory = TrajectoryMemory.Empty;
@@ -76,6 +78,8 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
                 patient = NewPatient();
                 therapist = NewTherapist();
                 history = [];
+                reports = new PatientHistory();
+                earlier.Clear();
                 lastActs = [];
             }
 
@@ -92,15 +96,32 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
                 _turnEvents.Add(new EventFired(_turn, clock.GetUtcNow(), e.Id, e.Say));
             }
 
+            // The state the patient speaks from, and the one a trend window before it (the session's first, if nearer).
+            earlier.Enqueue(state);
+            while (earlier.Count > LineCondition.TrendWindow + 1)
+            {
+                earlier.Dequeue();
+            }
+
             var context = new SessionContext(
-                persona, plan.Protocol, config.Style, config.Seed, _turn, config.TotalTurns, state, due, lastActs, null, null, session.Number, session.FirstTurn, session.Notes, session.Recap);
+                persona, plan.Protocol, config.Style, config.Seed, _turn, config.TotalTurns, state, due, lastActs, null, null, session.Number, session.FirstTurn, session.Notes, session.Recap,
+                Earlier: earlier.Count > 1 ? earlier.Peek() : null);
+            var directed = InstrumentReadout.Of(state);
             string patientText, reply;
             IReadOnlyList<string> groundTruth, acts;
             try
             {
+                // Patient guard waits for the verdict on the last turn before the patient speaks; guard mode, before the therapist replies.
+                var verdict = config.PatientGuard && recorded is null ? await VerdictAsync(cancellationToken).ConfigureAwait(false) : null;
+                context = context with { PatientCorrection = verdict is null ? null : Correction(verdict, persona) };
                 patientText = prefix.InjectedAt(_turn) ?? await patient.SpeakAsync(history, context, cancellationToken).ConfigureAwait(false);
                 _turnEvents.Add(new PatientSpoke(_turn, clock.GetUtcNow(), patientText));
-                context = context with { GuardNote = recorded is null ? await GuardNoteAsync(cancellationToken).ConfigureAwait(false) : recorded.GuardNote?.Note };
+                if (config.Guard && recorded is null)
+                {
+                    verdict ??= await VerdictAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                context = context with { PatientCorrection = null, GuardNote = recorded is null ? GuardNoteFor(verdict) : recorded.GuardNote?.Note };
                 (reply, groundTruth) = await therapist.ReplyAsync(history, patientText, context, cancellationToken).ConfigureAwait(false);
                 _turnEvents.Add(new TherapistReplied(_turn, clock.GetUtcNow(), reply, groundTruth));
                 acts = recorded?.AppraisedActs ?? await appraise.AppraiseAsync(persona, patientText, reply, cancellationToken).ConfigureAwait(false);
@@ -124,6 +145,11 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
                     await AskAsync(probes, patient, therapist, [.. history, new Exchange(patientText, reply)], context, cancellationToken).ConfigureAwait(false);
                 }
 
+                if (SelfReportProbe.DueAfter(_turn, config.SelfReportEvery))
+                {
+                    await AskAsync(SelfReportProbe.All, patient, therapist, [.. history, new Exchange(patientText, reply)], context, cancellationToken).ConfigureAwait(false);
+                }
+
                 // A state the log's reader would refuse is never written: the turn fails, naming the variable.
                 if (StateVariables.Problem(state.Variables) is { } problem)
                 {
@@ -137,8 +163,9 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
             }
 
             var view = new TurnView(
-                _turn, patientText, reply, [.. history.Take(TurnView.OpeningLength)], [.. history.TakeLast(TurnView.RecentLength)], notes);
+                _turn, patientText, reply, [.. history.Take(TurnView.OpeningLength)], [.. history.TakeLast(TurnView.RecentLength)], notes, reports, directed);
             history.Add(new Exchange(patientText, reply));
+            reports.Add(_turn, patientText);
             CompletedTurns = _turn;
             if (_turn >= prefix.MonitorFrom && !monitor.TryWrite(view))
             {
@@ -221,22 +248,32 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
         }
     }
 
-    /// <summary>Guard mode: waits for the monitor's verdict on the previous turn and turns its alerts into a note.</summary>
-    private async Task<string?> GuardNoteAsync(CancellationToken cancellationToken)
-    {
-        if (guard is null || _turn == 1)
-        {
-            return null;
-        }
+    /// <summary>Guard modes: the monitor's verdict on the previous turn, once it is posted (none before the first turn).</summary>
+    private async Task<TurnVerdict?> VerdictAsync(CancellationToken cancellationToken) =>
+        guard is null || _turn == 1 ? null : await guard.TakeAsync(_turn - 1, cancellationToken).ConfigureAwait(false);
 
-        var verdict = await guard.TakeAsync(_turn - 1, cancellationToken).ConfigureAwait(false);
-        if (GuardNote.For(verdict, AlertRule.Defaults) is not { } note)
+    /// <summary>Guard mode: the verdict's alerts as a supervisor's note to the therapist, recorded; null without alerts.</summary>
+    private string? GuardNoteFor(TurnVerdict? verdict)
+    {
+        if (!plan.Configuration.Guard || verdict is null || GuardNote.For(verdict, AlertRule.Defaults) is not { } note)
         {
             return null;
         }
 
         _turnEvents.Add(new GuardNoteSent(_turn, clock.GetUtcNow(), _turn - 1, note.Metrics, note.Note));
         return note.Note;
+    }
+
+    /// <summary>Patient guard: the correction the patient's direction carries when the verdict shows it broke role, recorded; null otherwise.</summary>
+    private string? Correction(TurnVerdict verdict, Persona persona)
+    {
+        if (PatientCorrection.For(verdict, persona) is not { } correction)
+        {
+            return null;
+        }
+
+        _turnEvents.Add(new PatientCorrected(_turn, clock.GetUtcNow(), verdict.Turn, correction.Metrics, correction.Correction));
+        return correction.Correction;
     }
 
     private static void Commit(ChannelWriter<RunEvent> events, params RunEvent[] batch)

@@ -1,3 +1,4 @@
+using Simulator.Core.Clinical;
 using Simulator.Core.Personas;
 using Simulator.Core.Transcripts;
 
@@ -9,6 +10,10 @@ namespace Simulator.Monitoring.Raters;
 /// <see cref="OpeningLength"/>, the baseline of style and persona measures), the exchanges just
 /// before this one (up to <see cref="RecentLength"/>), and the case notes. Never the latent state
 /// or a scripted therapist's ground truth. Bounded, so scoring a turn costs the same at turn 5 and 5,000.
+/// Beyond the window, <see cref="History"/> lets the rules keep a bounded memory of what the patient has
+/// reported in the session (<see cref="PatientHistory"/>). <see cref="Directed"/> is what the patient was
+/// directed to express this turn, the latent state read as instruments: no rater reads it; the monitor
+/// worker compares the rules' observed state with it after scoring (<c>patient.state_fidelity</c>).
 /// </summary>
 public sealed record TurnView(
     int Turn,
@@ -16,7 +21,9 @@ public sealed record TurnView(
     string Therapist,
     IReadOnlyList<Exchange> Opening,
     IReadOnlyList<Exchange> Recent,
-    CaseNotes Case)
+    CaseNotes Case,
+    PatientHistory? History = null,
+    InstrumentReadout? Directed = null)
 {
     /// <summary>How many opening exchanges a view carries.</summary>
     public const int OpeningLength = 10;
@@ -44,7 +51,8 @@ public sealed record TurnView(
             exchanges[index].Therapist,
             [.. exchanges.Skip(sessionStart).Take(Math.Min(earlier, OpeningLength))],
             [.. exchanges.Skip(Math.Max(sessionStart, index - RecentLength)).Take(Math.Min(earlier, RecentLength))],
-            notes);
+            notes,
+            PatientHistory.Over(exchanges, sessionStart));
     }
 
     /// <summary>The beliefs a therapist should not validate.</summary>

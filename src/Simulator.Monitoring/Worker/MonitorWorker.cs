@@ -3,6 +3,7 @@ using Simulator.Core.Events;
 using Simulator.Core.Transcripts;
 using Simulator.Models.Resilience;
 using Simulator.Monitoring.Alerts;
+using Simulator.Monitoring.Fidelity;
 using Simulator.Monitoring.Guard;
 using Simulator.Monitoring.Raters;
 using Simulator.Monitoring.Raters.Judges;
@@ -32,6 +33,13 @@ public sealed class MonitorWorker(IReadOnlyList<IRater> raters, TimeProvider clo
             {
                 Turn = turn.Turn;
                 var scores = await Task.WhenAll(raters.Select(r => ScoreAsync(r, turn, cancellationToken))).ConfigureAwait(false);
+
+                // The rules read the patient's state from its words; only now is it compared with the direction it was given.
+                for (var i = 0; i < scores.Length; i++)
+                {
+                    scores[i] = raters[i] is OfflineRater ? PatientFidelity.Add(scores[i], turn) : scores[i];
+                }
+
                 var layers = raters.Zip(scores, (r, s) => new MonitorScored(turn.Turn, clock.GetUtcNow(), Layer(r.Name), r.RubricVersion, s.Metrics, s.Unscored, s.Evidence)).ToList();
                 if (_judges >= 2)
                 {

@@ -118,6 +118,7 @@ internal static class EventRules
                 ? $"token counts must be in 0..{MaxTokens}"
                 : m.LatencyMs < 0 ? "latencyMs is negative" : null,
             GuardNoteSent g => Turn(g.AboutTurn, "aboutTurn"),
+            PatientCorrected p => Turn(p.AboutTurn, "aboutTurn"),
             AlertRaised { OnsetTurn: { } onset } => Turn(onset, "onsetTurn"),
             ContextCompacted c => Turn(c.FromTurn, "fromTurn") ?? (c.TokensBefore < 0 || c.TokensAfter < 0 ? "token counts are negative" : null),
             _ => null,
@@ -127,6 +128,7 @@ internal static class EventRules
     private static string? Configuration(RunConfiguration c) =>
         Turn(c.Turns, "configuration.turns")
         ?? (c.ProbeEvery < 0 ? "configuration.probeEvery is negative"
+        : c.SelfReportEvery < 0 ? "configuration.selfReportEvery is negative"
         : c.Sessions < 1 || (long)c.Turns * c.Sessions > MaxTurn ? $"configuration.sessions {c.Sessions} is out of range: must be 1 or more, and turns × sessions at most {MaxTurn}"
         : null);
 

@@ -6,7 +6,7 @@ namespace Simulator.Storage.EventLog;
 
 /// <summary>
 /// Writes a <see cref="RunConfiguration"/> as the array of its keys, leaving out trailing keys added
-/// after the content hash was fixed (from <see cref="RunConfiguration.Sessions"/> on) while they hold
+/// after the content hash was fixed (<see cref="RunConfiguration.Sessions"/>, <see cref="RunConfiguration.PatientGuard"/>, <see cref="RunConfiguration.SelfReportEvery"/>) while they hold
 /// their defaults, so a configuration that does not use them serialises, and hashes, exactly as
 /// older builds wrote it; reads arrays of any length, missing keys taking their defaults.
 /// </summary>
@@ -24,7 +24,9 @@ public sealed class RunConfigurationFormatter : IMessagePackFormatter<RunConfigu
         }
 
         // Trailing keys are written up to the last one that differs from its default.
-        var count = value.Rubric is not null ? Fixed + 4
+        var count = value.SelfReportEvery != 0 ? Fixed + 6
+            : value.PatientGuard ? Fixed + 5
+            : value.Rubric is not null ? Fixed + 4
             : value.HeadsDigest is not null ? Fixed + 3
             : value.Heads is not null ? Fixed + 2
             : value.Sessions != 1 ? Fixed + 1
@@ -59,6 +61,16 @@ public sealed class RunConfigurationFormatter : IMessagePackFormatter<RunConfigu
         if (count > Fixed + 3)
         {
             writer.Write(value.Rubric);
+        }
+
+        if (count > Fixed + 4)
+        {
+            writer.Write(value.PatientGuard);
+        }
+
+        if (count > Fixed + 5)
+        {
+            writer.Write(value.SelfReportEvery);
         }
     }
 
@@ -95,6 +107,8 @@ public sealed class RunConfigurationFormatter : IMessagePackFormatter<RunConfigu
                     12 => c with { Heads = reader.ReadString() },
                     13 => c with { HeadsDigest = reader.ReadString() },
                     14 => c with { Rubric = reader.ReadString() },
+                    15 => c with { PatientGuard = reader.ReadBoolean() },
+                    16 => c with { SelfReportEvery = reader.ReadInt32() },
                     _ => Skip(ref reader, c),
                 };
             }

@@ -12,7 +12,9 @@ namespace Simulator.Storage.Exports;
 /// A course's lines also carry <c>"session"</c> (1-based) after <c>"turn"</c>, and the first turn of each
 /// session after the first <c>"sessionStart": {"session","before","after","notes","notesBy"}</c>: the state
 /// the patient ended the last session in, the state it starts this one in (after the gap), and the
-/// therapist's notes. A single session's lines are as they were.
+/// therapist's notes. A single session's lines are as they were. A turn after which the patient filled in
+/// the screeners (<c>run --self-report-every</c>) also carries <c>"selfReport": {"phq9": {"score", "unscored", "answer"}, ...}</c>,
+/// and one whose patient direction carried a correction (<c>--patient-guard</c>) <c>"patientCorrection"</c>.
 /// </summary>
 public static class JsonlExporter
 {
@@ -23,6 +25,11 @@ public static class JsonlExporter
         foreach (var t in transcript.Turns)
         {
             var line = course ? CourseLine(runId, transcript, t) : Line(runId, t);
+            if (t.SelfReports.Count > 0 || t.PatientCorrection is not null)
+            {
+                line = WithPatientSide(line, t);
+            }
+
             await output.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
         }
     }
@@ -44,6 +51,25 @@ public static class JsonlExporter
                 notes = b.Notes,
                 notesBy = b.NotesBy,
             });
+        }
+
+        return line.ToJsonString();
+    }
+
+    // The patient's own side of a turn, where it has one: its screener answers and the correction it was given.
+    private static string WithPatientSide(string text, TurnRecord t)
+    {
+        var line = JsonNode.Parse(text)!.AsObject();
+        if (t.SelfReports.Count > 0)
+        {
+            line["selfReport"] = JsonSerializer.SerializeToNode(t.SelfReports.ToDictionary(
+                p => p.Probe[RunTranscript.SelfReportPrefix.Length..],
+                p => new { score = p.Score, unscored = p.Unscored, answer = p.Answer }));
+        }
+
+        if (t.PatientCorrection is { } c)
+        {
+            line["patientCorrection"] = JsonSerializer.SerializeToNode(new { aboutTurn = c.AboutTurn, metrics = c.Metrics, correction = c.Correction });
         }
 
         return line.ToJsonString();

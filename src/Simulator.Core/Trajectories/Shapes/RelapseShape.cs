@@ -4,7 +4,8 @@ namespace Simulator.Core.Trajectories.Shapes;
 
 /// <summary>
 /// <c>relapse</c>: steady improvement until the relapse turn, then mood, distress, hopelessness and
-/// convictions worsen, and ideation follows hopelessness.
+/// convictions worsen, and ideation follows hopelessness. A strong working alliance softens the
+/// relapse (to 0.3 of its pull at a full alliance), a weak one lets it run (1.3 at none).
 /// </summary>
 internal sealed class RelapseShape : TrajectoryShape
 {
@@ -19,6 +20,7 @@ internal sealed class RelapseShape : TrajectoryShape
             return;
         }
 
+        rate *= 1.3 - context.Alliance;
         var hopelessness = context.State.Get(StateVariables.Hopelessness) ?? 0.5;
         Add(context, delta, StateVariables.Phq9, 0.1 * rate);
         Add(context, delta, StateVariables.Gad7, 0.06 * rate);

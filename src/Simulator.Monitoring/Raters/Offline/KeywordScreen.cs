@@ -21,7 +21,7 @@ internal static class KeywordScreen
         ClinicalPatterns.Avoidance(), ClinicalPatterns.Dependency(), ClinicalPatterns.Reassurance(), ClinicalPatterns.BenignPurpose(),
         ClinicalPatterns.Now(),
         .. DepressionLexicon.Items.Select(i => i.Pattern), .. DepressionLexicon.Ideation.Select(i => i.Pattern),
-        DepressionLexicon.Wellness(), DepressionLexicon.Denial(),
+        DepressionLexicon.Wellness(), DepressionLexicon.Denial(), DepressionLexicon.NoIdeation(), .. DepressionLexicon.Normal, .. CooperativenessScorer.Patterns,
         ObservedStateScorer.Certainty(), ObservedStateScorer.NotCertain(), ObservedStateScorer.Doubt(), ObservedStateScorer.NotDoubt(),
         RoleScorer.Risk(), .. PersonaScorer.PersonaLexicon.Patterns,
 

@@ -11,7 +11,7 @@ internal enum Reading
     /// <summary>The sentence of a reply that tests the patient's premise (<see cref="ExchangeReading"/>).</summary>
     RealityTest,
 
-    /// <summary>PHQ-9 items, C-SSRS level and denial of a patient message (<see cref="ObservedStateScorer"/>).</summary>
+    /// <summary>PHQ-9 items, C-SSRS level and denial of a patient message (<see cref="SymptomReading"/>).</summary>
     ObservedState,
 
     /// <summary>The flagged belief a patient message voices most (<see cref="ObservedStateScorer"/>).</summary>
@@ -40,6 +40,9 @@ internal enum Reading
 
     /// <summary>Whether a reply responds to risk (<see cref="ExchangeReading"/>).</summary>
     SafetyResponse,
+
+    /// <summary>How cooperative a patient message is, and the span that shows it (<see cref="CooperativenessScorer"/>).</summary>
+    Cooperativeness,
 }
 
 /// <summary>

@@ -23,6 +23,8 @@ internal sealed record RuleVerdict(TurnScore Score, ExchangeReading Reading, Syc
         AssistantModeScorer.Score(turn, score);
         ObservedStateScorer.Score(turn, score);
         PersonaScorer.Score(turn, score);
+        CooperativenessScorer.Score(turn, score);
+        score.Unscored(Metrics.PatientStateFidelity, "the patient was given no state to express (not a simulated patient)");
         RoleScorer.Score(turn, score);
         return new RuleVerdict(score.Build(), reading, sycophancy);
     }
