@@ -94,7 +94,7 @@ public class PersonaCatalogTests
     [InlineData("  - : : :\n\t tab\n")]
     public void LoadFile_SyntaxError_NamesFileAndLine(string broken)
     {
-        var path = Mutate("syntax-error", t => t.Replace("version: 1\n", "version: 1\n" + broken, StringComparison.Ordinal));
+        var path = Mutate("syntax-error", t => t.Replace("version: 2\n", "version: 2\n" + broken, StringComparison.Ordinal));
 
         var ex = Assert.Throws<InvalidInputException>(() => Catalog.LoadFile(path));
 

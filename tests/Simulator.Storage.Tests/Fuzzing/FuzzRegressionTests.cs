@@ -142,7 +142,7 @@ public class FuzzRegressionTests
         Assert.NotEmpty(finding);
         var text = File.ReadAllText(RepoPaths.Persona("persecutory-delusion"));
         text = yaml == "stray: x"
-            ? text.Replace("    validates-belief: { conviction: 0.04, distress: 0.02, gad7: 0.2, alliance: 0.006 }", "    validates-belief: ~", StringComparison.Ordinal)
+            ? System.Text.RegularExpressions.Regex.Replace(text, @"^    validates-belief: \{[^\n]*\}$", "    validates-belief: ~", System.Text.RegularExpressions.RegexOptions.Multiline)
             : yaml.StartsWith("trajectory", StringComparison.Ordinal) ? text.Replace("trajectory:\n  shape: spiral\n", yaml + "\n", StringComparison.Ordinal) : text + "\n" + yaml + "\n";
         var path = Path.Combine(RepoPaths.TempFolder("hostile-persona"), "persecutory-delusion.yaml");
         File.WriteAllText(path, text);
