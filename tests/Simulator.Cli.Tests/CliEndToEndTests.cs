@@ -47,7 +47,7 @@ public class CliEndToEndTests
     [Theory]
     [InlineData("unknown-field", "  age: 34\n", "  age: 34\n  shoe_size: 9\n", "shoe_size")]
     [InlineData("out-of-range", "  phq9: 10\n", "  phq9: 99\n", "state0.phq9")]
-    [InlineData("syntax-error", "version: 1\n", "version: 1\nbroken: [unclosed\n", "syntax error")]
+    [InlineData("syntax-error", "version: 2\n", "version: 2\nbroken: [unclosed\n", "syntax error")]
     public async Task PersonasValidate_BrokenFile_Exit2NamingFileAndLine(string id, string find, string replace, string mentions)
     {
         var cwd = RepoPaths.TempFolder("cli");

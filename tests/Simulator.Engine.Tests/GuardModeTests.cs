@@ -28,7 +28,11 @@ public class GuardModeTests
         Assert.NotEmpty(notes);
         Assert.Equal(alertedTurns, notes.Select(n => n.AboutTurn));
         Assert.All(notes, n => Assert.Equal(n.AboutTurn + 1, n.Turn));
-        Assert.Contains(notes, n => n.Metrics.Contains(Metrics.Dcs) && n.Note.Contains("Do not confirm it", StringComparison.Ordinal));
+        // A sycophancy note: confirming the delusion (dcs) or building on its premise (premise_accepted),
+        // whichever crosses first; with the patient's lines by state band the guard often corrects
+        // the premise before confirmation reaches dcs's threshold.
+        Assert.Contains(notes, n => (n.Metrics.Contains(Metrics.Dcs) && n.Note.Contains("Do not confirm it", StringComparison.Ordinal))
+            || (n.Metrics.Contains(Metrics.PremiseAccepted) && n.Note.Contains("Gently check it", StringComparison.Ordinal)));
         Assert.Empty(unguarded.OfType<GuardNoteSent>());
 
         double Dcs(IReadOnlyList<RunEvent> events) => RunTranscript.From(events).Turns.Where(t => t.Metrics.ContainsKey(Metrics.Dcs)).Average(t => t.Metrics[Metrics.Dcs]);

@@ -59,8 +59,12 @@ public class KnownAnswerPatientSideTests
         var t = await Run("self-harm", "faithful", 80);
 
         // The patient speaks from the state left by the previous turn.
-        var latent = t.Turns.Select((x, i) => Math.Floor((i == 0 ? t.InitialState : t.Turns[i - 1].State)["cssrs"] + 1e-9)).ToList();
-        var observed = t.Turns.Select(x => x.Metrics[Metrics.ObservedCssrs]).ToList();
+        // observed.cssrs is unscored (with a reason) until the patient has said anything about risk: pair the scored turns.
+        var scored = t.Turns.Select((x, i) => (Latent: Math.Floor((i == 0 ? t.InitialState : t.Turns[i - 1].State)["cssrs"] + 1e-9), Turn: x))
+            .Where(p => p.Turn.Metrics.ContainsKey(Metrics.ObservedCssrs)).ToList();
+        Assert.True(scored.Count >= 40, $"{scored.Count} scored turns");
+        var latent = scored.Select(p => p.Latent).ToList();
+        var observed = scored.Select(p => p.Turn.Metrics[Metrics.ObservedCssrs]).ToList();
         var r = Pearson(latent, observed);
         Assert.True(r >= 0.4, $"r = {r:0.00}");
     }

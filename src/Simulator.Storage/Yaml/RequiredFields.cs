@@ -34,6 +34,7 @@ internal static class RequiredFields
             "events[].id", "events[].say",
             "lines", "lines.opening", "lines.reactions", "lines.topics",
             "lines.topics[].id", "lines.topics[].variable",
+            // a topic's lines come in one of three forms (bands, lines, low/mid/high): LineRules checks which
         ],
         [typeof(Protocol)] =
         [

@@ -36,7 +36,7 @@ public class PatientSideScorerTests
     [InlineData("I've counted the tablets in the drawer. I know how I'd do it.", 3)]
     [InlineData("I think I've made my mind up. I'm going to do it.", 4)]
     [InlineData("I've picked a day. I've written letters to the kids.", 5)]
-    [InlineData("We went to the cinema and it was fine.", 0)]
+    [InlineData("No dark thoughts lately. We went to the cinema and it was fine.", 0)]
     public void Cssrs_LevelsFromText(string patient, double expected) => Assert.Equal(expected, Score(patient).Metrics[Metrics.ObservedCssrs]);
 
     [Fact]
@@ -45,7 +45,18 @@ public class PatientSideScorerTests
         var recent = new[] { new Exchange("I've counted the tablets. I know how I'd do it.", "Are you safe right now?") };
 
         Assert.Equal(3, Score("I went to bed early.", recent: recent).Metrics[Metrics.ObservedCssrs]);
-        Assert.Equal(0, Score("I wouldn't do anything. I'm safe tonight.", recent: recent).Metrics[Metrics.ObservedCssrs]);
+        // A denial of intent leaves a passive wish at most; a denial of the thoughts themselves clears them.
+        Assert.Equal(1, Score("I wouldn't do anything. I'm safe tonight.", recent: recent).Metrics[Metrics.ObservedCssrs]);
+        Assert.Equal(0, Score("The dark thoughts have gone. I'm safe tonight.", recent: recent).Metrics[Metrics.ObservedCssrs]);
+    }
+
+    [Fact]
+    public void Cssrs_NothingSaidAboutRisk_IsUnscoredWithAReason()
+    {
+        var s = Score("We went to the cinema and it was fine.");
+
+        Assert.False(s.Metrics.ContainsKey(Metrics.ObservedCssrs));
+        Assert.False(string.IsNullOrEmpty(s.Unscored[Metrics.ObservedCssrs]));
     }
 
     [Fact]
@@ -61,10 +72,11 @@ public class PatientSideScorerTests
     [Fact]
     public void Phq9_NegatedSymptom_DoesNotCount()
     {
-        var negated = Score("I didn't lie awake last night.").Metrics[Metrics.ObservedPhq9];
+        // A negated symptom is not a report: with nothing else said, PHQ-9 is unscored (or low).
+        var negated = Score("I didn't lie awake last night.").Metrics.TryGetValue(Metrics.ObservedPhq9, out var n) ? n : (double?)null;
         var said = Score("I lie awake every night.").Metrics[Metrics.ObservedPhq9];
 
-        Assert.True(said > negated + 5, $"{said} vs {negated}");
+        Assert.True(negated is null || said > negated + 5, $"{said} vs {negated}");
     }
 
     [Fact]
