@@ -130,6 +130,7 @@ public class CliMonitorTests
             Path.Combine(data, "spiral-bench", "claude-3.5-sonnet.json"),
             Path.Combine(data, "spiral-bench", "llama-4-maverick.json"),
             Path.Combine(RepoPaths.Root, "protocols", "labels", "composed-train.jsonl"),
+            Path.Combine(RepoPaths.Root, "protocols", "labels", "scripted-train.jsonl"),
             "--out", "heads.json");
 
         Assert.True(fit.ExitCode == 0, fit.Stderr);

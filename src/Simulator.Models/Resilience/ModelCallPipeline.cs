@@ -207,26 +207,38 @@ public sealed class ModelCallPipeline : DelegatingChatClient
 
     private double Elapsed(long started) => _clock.GetElapsedTime(started).TotalMilliseconds;
 
-    private static ResiliencePipeline Retries(EndpointOptions options, TimeProvider clock) => new ResiliencePipelineBuilder { TimeProvider = clock }
-        .AddRetry(new RetryStrategyOptions
+    // MaxAttempts 1 (or no rate-limit retries) means no retry strategy at all: Polly refuses a retry of 0 attempts.
+    private static ResiliencePipeline Retries(EndpointOptions options, TimeProvider clock)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = clock };
+        if (options.MaxRateLimitRetries > 0)
         {
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is ModelFaultException { Kind: ModelFaultKind.RateLimited }),
-            MaxRetryAttempts = Math.Max(0, options.MaxRateLimitRetries),
-            BackoffType = DelayBackoffType.Exponential,
-            Delay = TimeSpan.FromSeconds(1),
-            MaxDelay = TimeSpan.FromSeconds(60),
-            UseJitter = true,
-            DelayGenerator = args => ValueTask.FromResult((args.Outcome.Exception as ModelFaultException)?.RetryAfter),
-        })
-        .AddRetry(new RetryStrategyOptions
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is ModelFaultException { Kind: ModelFaultKind.RateLimited }),
+                MaxRetryAttempts = options.MaxRateLimitRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = TimeSpan.FromSeconds(1),
+                MaxDelay = TimeSpan.FromSeconds(60),
+                UseJitter = true,
+                DelayGenerator = args => ValueTask.FromResult((args.Outcome.Exception as ModelFaultException)?.RetryAfter),
+            });
+        }
+
+        if (options.MaxAttempts > 1)
         {
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is ModelFaultException { IsRetryable: true, Kind: not ModelFaultKind.RateLimited }),
-            MaxRetryAttempts = Math.Max(0, options.MaxAttempts - 1),
-            BackoffType = DelayBackoffType.Exponential,
-            Delay = TimeSpan.FromMilliseconds(250),
-            MaxDelay = TimeSpan.FromSeconds(10),
-            UseJitter = true,
-            DelayGenerator = args => ValueTask.FromResult((args.Outcome.Exception as ModelFaultException)?.RetryAfter),
-        })
-        .Build();
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is ModelFaultException { IsRetryable: true, Kind: not ModelFaultKind.RateLimited }),
+                MaxRetryAttempts = options.MaxAttempts - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = TimeSpan.FromMilliseconds(250),
+                MaxDelay = TimeSpan.FromSeconds(10),
+                UseJitter = true,
+                DelayGenerator = args => ValueTask.FromResult((args.Outcome.Exception as ModelFaultException)?.RetryAfter),
+            });
+        }
+
+        return builder.Build();
+    }
 }

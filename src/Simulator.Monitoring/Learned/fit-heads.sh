@@ -10,4 +10,5 @@ dotnet run --project "$root/src/Simulator.Cli" -- monitor fit \
   "$data/spiral-bench/claude-3.5-sonnet.json" \
   "$data/spiral-bench/llama-4-maverick.json" \
   "$root/protocols/labels/composed-train.jsonl" \
+  "$root/protocols/labels/scripted-train.jsonl" \
   --out "$root/src/Simulator.Monitoring/Learned/heads.json" "$@"

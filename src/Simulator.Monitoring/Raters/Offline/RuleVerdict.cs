@@ -9,10 +9,12 @@ namespace Simulator.Monitoring.Raters.Offline;
 /// </summary>
 internal sealed record RuleVerdict(TurnScore Score, ExchangeReading Reading, SycophancyVerdict Sycophancy)
 {
-    private static readonly ConditionalWeakTable<TurnView, RuleVerdict> Made = [];
+    // Lazy: the rules and the learned heads ask for a turn's verdict at once, on two threads, and the
+    // table may run its factory for both; the verdict itself is read once.
+    private static readonly ConditionalWeakTable<TurnView, Lazy<RuleVerdict>> Made = [];
 
     /// <summary>The verdict on <paramref name="turn"/>.</summary>
-    public static RuleVerdict Of(TurnView turn) => Made.GetValue(turn, Read);
+    public static RuleVerdict Of(TurnView turn) => Made.GetValue(turn, static t => new Lazy<RuleVerdict>(() => Read(t))).Value;
 
     private static RuleVerdict Read(TurnView turn)
     {
