@@ -26,7 +26,7 @@ public class CliTelemetryTests
 
         var result = await CliRunner.RunAsync(work,
         [
-            "run", "--persona", "ocd-checking", "--therapist", "endpoint:local/fake-model", "--turns", "3", "--json", "--otlp", receiver.Url,
+            "run", "--persona", "special-bond", "--therapist", "endpoint:local/fake-model", "--turns", "3", "--json", "--otlp", receiver.Url,
             $"--Models:Endpoints:local:BaseUrl={server.BaseUrl}", $"--Models:Endpoints:local:ApiKeyVariable={KeyVariable}", "--Models:Endpoints:local:TimeoutSeconds=5",
         ]);
 
@@ -34,7 +34,7 @@ public class CliTelemetryTests
         var runId = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("runId").GetString();
         var spans = receiver.Posts("/v1/traces").SelectMany(OtlpSpan.Read).ToList();
         var calls = spans.Where(s => s.Attributes.GetValueOrDefault("gen_ai.request.model") is "fake-model").ToList();
-        Assert.True(calls.Count == server.RequestCount, $"{calls.Count} model call spans for {server.RequestCount} requests; spans: {string.Join(", ", spans.Select(s => s.Name))}");
+        Assert.True(calls.Count == server.RequestCount, $"{calls.Count} model call spans for {server.RequestCount} requests; posts: {string.Join(", ", receiver.Paths)}; spans: {string.Join(", ", spans.Select(s => $"{s.Name} {string.Join(" ", s.Attributes)}"))}");
         Assert.All(calls, c =>
         {
             Assert.Equal("chat fake-model", c.Name);
@@ -57,7 +57,7 @@ public class CliTelemetryTests
     [Fact]
     public async Task Otlp_NotAnHttpUrl_IsRefusedWithExit2()
     {
-        var result = await CliRunner.RunAsync(RepoPaths.TempFolder("cli-otlp"), "run", "--persona", "ocd-checking", "--turns", "1", "--otlp", "udp://somewhere");
+        var result = await CliRunner.RunAsync(RepoPaths.TempFolder("cli-otlp"), "run", "--persona", "special-bond", "--turns", "1", "--otlp", "udp://somewhere");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--otlp", result.Stderr);
@@ -87,6 +87,17 @@ public class CliTelemetryTests
             var port = ((IPEndPoint)probe.LocalEndpoint).Port;
             probe.Stop();
             return new OtlpReceiver(port);
+        }
+
+        public IReadOnlyList<string> Paths
+        {
+            get
+            {
+                lock (_posts)
+                {
+                    return [.. _posts.Select(p => $"{p.Path} ({p.Body.Length} bytes)")];
+                }
+            }
         }
 
         public IReadOnlyList<byte[]> Posts(string path)

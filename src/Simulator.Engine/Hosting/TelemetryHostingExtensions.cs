@@ -29,13 +29,14 @@ public static class TelemetryHostingExtensions
             return services;
         }
 
-        if (!Uri.TryCreate(value.TrimEnd('/'), UriKind.Absolute, out var root) || (root.Scheme != Uri.UriSchemeHttp && root.Scheme != Uri.UriSchemeHttps))
+        if (!Uri.TryCreate(value.TrimEnd('/') + "/", UriKind.Absolute, out var root) || (root.Scheme != Uri.UriSchemeHttp && root.Scheme != Uri.UriSchemeHttps))
         {
             throw new InvalidInputException($"'{value}' is not an http(s) URL of an OTLP receiver", field: "--otlp");
         }
 
-        var traces = new Uri(root + "/v1/traces");
-        var metrics = new Uri(root + "/v1/metrics");
+        // Relative to the URL's own path, so a receiver behind a prefix (http://host/otel) gets http://host/otel/v1/traces.
+        var traces = new Uri(root, "v1/traces");
+        var metrics = new Uri(root, "v1/metrics");
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("simulator"))
             .WithTracing(t => t
