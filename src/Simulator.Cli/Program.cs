@@ -14,6 +14,7 @@ using Simulator.Models.Endpoints;
 // Arguments of the form --Section:Key=value are configuration overrides for the host; the rest
 // is the command line proper.
 var (configArgs, commandArgs) = CommandLineSplit.Split(args);
+var otlp = OtlpOption.Find(commandArgs);
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
     Args = configArgs,
@@ -23,6 +24,10 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
 builder.Configuration.AddEnvironmentVariables();
 builder.Configuration.AddCommandLine(configArgs);
+if (otlp is not null)
+{
+    builder.Configuration[TelemetryHostingExtensions.OtlpKey] = otlp;
+}
 
 // One gate for everything printed or logged: control characters escaped, every endpoint's key redacted.
 var secrets = SecretRedactor.FromEnvironment(builder.Configuration.GetSection(ModelsOptions.Section).Get<ModelsOptions>());
@@ -40,6 +45,15 @@ builder.Services.AddSerilog(config => config
     .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, outputTemplate: "[{Level:u3}] {Message:lj}{NewLine}", levelSwitch: consoleLevel)
     .WriteTo.Sink(logFile));
 builder.Services.AddSimulator(builder.Configuration);
+try
+{
+    builder.Services.AddSimulatorTelemetry(builder.Configuration);
+}
+catch (InvalidInputException ex)
+{
+    await Console.Error.WriteLineAsync($"error: {ex.Message}");
+    return ExitCodes.InvalidInput;
+}
 
 using var host = builder.Build();
 using var stop = new CancellationTokenSource();
@@ -83,6 +97,7 @@ var root = new RootCommand("simulator: simulated patients in long sessions with 
     ModelsCommand.Create(host.Services),
     NodeCommand.Create(host.Services),
 };
+root.Options.Add(OtlpOption.Create());
 var parse = root.Parse(commandArgs);
 if (parse.Errors.Count > 0)
 {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Simulator.Models.Endpoints;
 using Simulator.Models.References;
 
@@ -11,7 +12,8 @@ public static class ModelsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the model registry and the endpoint pool, configured from the <c>Models</c> section when
-    /// <paramref name="configuration"/> is given; scripted policies register themselves as <see cref="Scripted.IScriptedPolicy"/>.
+    /// <paramref name="configuration"/> is given (endpoints' settings checked against their ranges at start), and the
+    /// process's registry of resilience pipelines; scripted policies register themselves as <see cref="Scripted.IScriptedPolicy"/>.
     /// </summary>
     public static IServiceCollection AddSimulatorModels(this IServiceCollection services, IConfiguration? configuration = null)
     {
@@ -21,12 +23,15 @@ public static class ModelsServiceCollectionExtensions
             options.Bind(configuration.GetSection(ModelsOptions.Section));
         }
 
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelsOptions>, EndpointOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => Resilience.EndpointPipelines.NewRegistry(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IEndpointLimiterFactory, LocalEndpointLimiters>();
         services.TryAddSingleton<EndpointPool>();
-        services.TryAddSingleton(sp => SecretRedactor.FromEnvironment(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ModelsOptions>>().Value));
+        services.TryAddSingleton(sp => SecretRedactor.FromEnvironment(sp.GetRequiredService<IOptions<ModelsOptions>>().Value));
         services.TryAddSingleton<IModelRegistry, ModelRegistry>();
-        services.TryAddSingleton(sp => new Costs.PriceTable(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ModelsOptions>>().Value));
+        services.TryAddSingleton(sp => new Costs.PriceTable(sp.GetRequiredService<IOptions<ModelsOptions>>().Value));
         return services;
     }
 }

@@ -37,19 +37,39 @@ public class EndpointFaultTests
     }
 
     [Fact]
-    public async Task RateLimited_WaitsTheServersRetryAfter()
+    public async Task RateLimited_WaitsTheServersRetryAfter_OnTheInjectedClock()
     {
-        await using var local = await LoopbackEndpoint.StartAsync(new FakeServerOptions
-        {
-            Faults = i => i < 2 ? FaultKind.RateLimited : FaultKind.None,
-            RetryAfter = TimeSpan.FromMilliseconds(400),
-        });
-        var watch = Stopwatch.StartNew();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        await using var local = await LoopbackEndpoint.StartAsync(
+            new FakeServerOptions
+            {
+                Faults = i => i < 2 ? FaultKind.RateLimited : FaultKind.None,
+                RetryAfter = TimeSpan.FromMilliseconds(400),
+            },
+            clock: clock);
 
-        await local.Client().GetResponseAsync(Hello);
+        var call = local.Client().GetResponseAsync(Hello);
+        await Until(() => local.Calls.Count == 1);
+        clock.Advance(TimeSpan.FromMilliseconds(399));
+        Assert.Equal(1, local.Server.RequestCount);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await Until(() => local.Calls.Count == 2);
+        clock.Advance(TimeSpan.FromMilliseconds(400));
+        await call.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(790), $"two 400 ms waits, took {watch.Elapsed.TotalMilliseconds:0} ms");
         Assert.Equal(3, local.Server.RequestCount);
+        Assert.All(local.Calls.Take(2), c => Assert.StartsWith("RateLimited:", c.Error));
+    }
+
+    /// <summary>A bounded poll for requests already released by the clock (the server is real, on loopback).</summary>
+    private static async Task Until(Func<bool> condition)
+    {
+        for (var i = 0; i < 3_000 && !condition(); i++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
+        }
+
+        Assert.True(condition());
     }
 
     [Fact]

@@ -24,7 +24,7 @@ internal sealed class LoopbackEndpoint : IAsyncDisposable
 
     public List<ModelCallRecord> Calls { get; } = [];
 
-    public static async Task<LoopbackEndpoint> StartAsync(FakeServerOptions options, string kind = "openai", IDictionary<string, string?>? settings = null)
+    public static async Task<LoopbackEndpoint> StartAsync(FakeServerOptions options, string kind = "openai", IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         Environment.SetEnvironmentVariable(KeyVariable, Key);
         var server = await FakeModelServer.FakeModelServer.StartAsync(options with { ExpectedApiKey = kind == "openai" ? Key : null });
@@ -42,7 +42,13 @@ internal sealed class LoopbackEndpoint : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection().AddSimulatorModels(configuration).BuildServiceProvider();
+        var collection = new ServiceCollection();
+        if (clock is not null)
+        {
+            collection.AddSingleton(clock);
+        }
+
+        var services = collection.AddSimulatorModels(configuration).BuildServiceProvider();
         return new LoopbackEndpoint(server, services);
     }
 

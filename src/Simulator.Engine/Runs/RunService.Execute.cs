@@ -28,6 +28,7 @@ public sealed partial class RunService
         RunFolder folder, RunManifest manifest, SessionPlan plan, SessionPrefix prefix, IReadOnlyList<RunEvent> before, RunWatch watch, CancellationToken cancellationToken)
     {
         using var scope = log.BeginScope(new Dictionary<string, object> { ["RunId"] = folder.RunId });
+        using var span = Hosting.EngineTelemetry.StartRun(folder.RunId);
         var events = Channel.CreateUnbounded<RunEvent>(new UnboundedChannelOptions { SingleReader = true });
         var turns = Channel.CreateUnbounded<TurnView>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var logWriter = EventLogWriter.Open(folder.EventsPath);

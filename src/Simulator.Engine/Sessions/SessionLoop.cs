@@ -66,6 +66,7 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
         for (_turn = 1; _turn <= config.TotalTurns; _turn++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            using var span = Hosting.EngineTelemetry.StartTurn(_turn);
             _turnEvents.Clear();
             var replaying = prefix.Replays(_turn);
             var recorded = replaying ? prefix.Turn(_turn) : null;

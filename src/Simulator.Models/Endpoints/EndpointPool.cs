@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Polly.Registry;
 
 namespace Simulator.Models.Endpoints;
 
 /// <summary>The endpoints opened so far, one per name for the life of the process, so every session shares their limits.</summary>
-public sealed class EndpointPool(IOptions<ModelsOptions> options, TimeProvider clock, IEndpointLimiterFactory limiters) : IDisposable
+/// <remarks>Their retries and breakers live in <paramref name="pipelines"/>, the process's registry, under their names.</remarks>
+public sealed class EndpointPool(IOptions<ModelsOptions> options, TimeProvider clock, IEndpointLimiterFactory limiters, ResiliencePipelineRegistry<string> pipelines) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<ModelEndpoint>> _open = new(StringComparer.Ordinal);
 
@@ -13,7 +15,7 @@ public sealed class EndpointPool(IOptions<ModelsOptions> options, TimeProvider c
 
     /// <summary>The endpoint called <paramref name="name"/>, opened on first use; <paramref name="key"/> is its key, read by the caller.</summary>
     public ModelEndpoint Get(string name, EndpointOptions endpoint, string? key) =>
-        _open.GetOrAdd(name, n => new Lazy<ModelEndpoint>(() => new ModelEndpoint(n, endpoint, key, clock, limiters))).Value;
+        _open.GetOrAdd(name, n => new Lazy<ModelEndpoint>(() => new ModelEndpoint(n, endpoint, key, clock, limiters, pipelines))).Value;
 
     /// <inheritdoc />
     public void Dispose()

@@ -3,7 +3,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 using OllamaSharp;
 using Polly;
-using Polly.CircuitBreaker;
+using Polly.Registry;
 using Simulator.Models.Resilience;
 
 namespace Simulator.Models.Endpoints;
@@ -17,24 +17,28 @@ public sealed class ModelEndpoint : IDisposable
 {
     private readonly HttpClient _http;
     private readonly string? _key;
+    private readonly ResiliencePipelineRegistry<string>? _ownRegistry;
     private readonly ConcurrentDictionary<string, Lazy<IChatClient>> _clients = new(StringComparer.Ordinal);
 
-    /// <summary>Opens the endpoint called <paramref name="name"/>; <paramref name="key"/> was read from its variable.</summary>
-    public ModelEndpoint(string name, EndpointOptions options, string? key, TimeProvider clock)
-        : this(name, options, key, clock, new LocalEndpointLimiters())
+    /// <summary>
+    /// Opens the endpoint called <paramref name="name"/> (its <paramref name="options"/> validated at start by
+    /// <see cref="EndpointOptionsValidator"/>); <paramref name="key"/> was read from its variable. Limits come from
+    /// <paramref name="limiters"/> (this process's own by default); the retries and the breaker from <paramref name="registry"/>,
+    /// the process's, under the endpoint's name (an own one, disposed with the endpoint, by default).
+    /// </summary>
+    public ModelEndpoint(string name, EndpointOptions options, string? key, TimeProvider clock, IEndpointLimiterFactory? limiters = null, ResiliencePipelineRegistry<string>? registry = null)
     {
-    }
-
-    /// <summary>Opens the endpoint called <paramref name="name"/> with limits from <paramref name="limiters"/>.</summary>
-    public ModelEndpoint(string name, EndpointOptions options, string? key, TimeProvider clock, IEndpointLimiterFactory limiters)
-    {
-        ArgumentNullException.ThrowIfNull(limiters);
         ArgumentNullException.ThrowIfNull(options);
-        CheckBreaker(name, options);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (EndpointOptionsValidator.FirstProblem(options) is { } problem)
+        {
+            throw new Core.Validation.InvalidInputException(problem.Message, field: $"Models:Endpoints:{name}:{problem.Field}");
+        }
+
         Name = name;
         Options = options;
         _key = key;
-        Limits = limiters.Create(name, options);
+        Limits = (limiters ?? new LocalEndpointLimiters()).Create(name, options);
         _http = new HttpClient(new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -44,32 +48,9 @@ public sealed class ModelEndpoint : IDisposable
             Timeout = Timeout.InfiniteTimeSpan,
             BaseAddress = options.Kind == EndpointOptions.OllamaKind ? new Uri(options.BaseUrl!, UriKind.Absolute) : null,
         };
-        Breaker = new ResiliencePipelineBuilder
-        {
-            TimeProvider = clock,
-        }.AddCircuitBreaker(new CircuitBreakerStrategyOptions
-        {
-            FailureRatio = options.BreakerFailureRatio,
-            MinimumThroughput = options.BreakerMinimumThroughput,
-            SamplingDuration = TimeSpan.FromSeconds(options.BreakerSamplingSeconds),
-            BreakDuration = TimeSpan.FromSeconds(options.BreakerBreakSeconds),
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is ModelFaultException { IsEndpointFault: true }),
-        }).Build();
-    }
-
-    /// <summary>Refuses breaker settings Polly would reject, naming the configuration key.</summary>
-    private static void CheckBreaker(string name, EndpointOptions o)
-    {
-        var problem =
-            o.BreakerFailureRatio is not (> 0 and <= 1) ? ("BreakerFailureRatio", $"{o.BreakerFailureRatio} must be in (0, 1]")
-            : o.BreakerMinimumThroughput < 2 ? ("BreakerMinimumThroughput", $"{o.BreakerMinimumThroughput} must be at least 2")
-            : o.BreakerSamplingSeconds is not (>= 0.5 and <= 86_400) ? ("BreakerSamplingSeconds", $"{o.BreakerSamplingSeconds} must be in 0.5..86400")
-            : o.BreakerBreakSeconds is not (>= 0.5 and <= 86_400) ? ("BreakerBreakSeconds", $"{o.BreakerBreakSeconds} must be in 0.5..86400")
-            : default((string Field, string Message)?);
-        if (problem is { } p)
-        {
-            throw new Core.Validation.InvalidInputException(p.Message, field: $"Models:Endpoints:{name}:{p.Field}");
-        }
+        _ownRegistry = registry is null ? EndpointPipelines.NewRegistry(clock) : null;
+        Retries = EndpointPipelines.Retries(registry ?? _ownRegistry!, name, options);
+        Attempt = EndpointPipelines.Attempt(registry ?? _ownRegistry!, name, options);
     }
 
     /// <summary>The endpoint's name.</summary>
@@ -81,8 +62,15 @@ public sealed class ModelEndpoint : IDisposable
     /// <summary>Its limits, shared by all sessions.</summary>
     public IEndpointLimiter Limits { get; }
 
-    /// <summary>Its circuit breaker: opens for <c>BreakerBreakSeconds</c> when <c>BreakerFailureRatio</c> of at least <c>BreakerMinimumThroughput</c> attempts in <c>BreakerSamplingSeconds</c> hit endpoint faults (defaults: 0.5 of 10 in 30 s, for 5 s).</summary>
-    public ResiliencePipeline Breaker { get; }
+    /// <summary>The retries of each call (<see cref="EndpointPipelines.Retries"/>).</summary>
+    public ResiliencePipeline Retries { get; }
+
+    /// <summary>
+    /// The guard of each attempt (<see cref="EndpointPipelines.Attempt"/>): its circuit breaker opens for <c>BreakerBreakSeconds</c> when
+    /// <c>BreakerFailureRatio</c> of at least <c>BreakerMinimumThroughput</c> attempts in <c>BreakerSamplingSeconds</c> hit endpoint
+    /// faults (defaults: 0.5 of 10 in 30 s, for 5 s), around a timeout of <c>TimeoutSeconds</c>.
+    /// </summary>
+    public ResiliencePipeline Attempt { get; }
 
     /// <summary>
     /// The provider client for <paramref name="model"/> on this endpoint, made on first use and shared by
@@ -114,5 +102,6 @@ public sealed class ModelEndpoint : IDisposable
     {
         _http.Dispose();
         Limits.Dispose();
+        _ownRegistry?.Dispose();
     }
 }

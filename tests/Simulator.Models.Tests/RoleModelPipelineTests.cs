@@ -3,11 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.AI;
 using Simulator.Models.Endpoints;
 using Simulator.Models.Recording;
-using Simulator.Models.Resilience;
 
 namespace Simulator.Models.Tests;
 
-public class ModelCallPipelineTests
+public class RoleModelPipelineTests
 {
     [Fact]
     public async Task GetResponseAsync_Scripted_ReportsUsageAndHash_AndFailuresWithTheirError()
@@ -17,7 +16,8 @@ public class ModelCallPipelineTests
         using var inner = new DelegateChatClient((_, _) => fails
             ? throw new HttpRequestException("boom")
             : new ChatResponse(new ChatMessage(ChatRole.Assistant, "hi")) { Usage = new UsageDetails { InputTokenCount = 12, OutputTokenCount = 3, CachedInputTokenCount = 8 } });
-        using var client = new ModelCallPipeline(inner, "patient", "scripted:test", new SamplingOptions(), Context.TokenCounter.Estimate, null, TimeProvider.System, records.Add);
+        var model = new References.RoleModel(References.ModelReference.Parse("scripted:test", "--patient"), "patient", inner, new SamplingOptions(), null, 0, Context.TokenCounter.Estimate, TimeProvider.System);
+        using var client = model.Open(records.Add);
         ChatMessage[] messages = [new(ChatRole.System, "be kind"), new(ChatRole.User, "hello")];
 
         await client.GetResponseAsync(messages);
@@ -81,6 +81,6 @@ public class ModelRegistryTests
     {
         public string Name => "echo";
 
-        public IChatClient CreateClient() => new ModelCallPipelineTests.DelegateChatClient((_, _) => throw new NotSupportedException());
+        public IChatClient CreateClient() => new RoleModelPipelineTests.DelegateChatClient((_, _) => throw new NotSupportedException());
     }
 }
