@@ -10,6 +10,7 @@ using Simulator.Engine.Hosting;
 using Simulator.Reports.Transcripts;
 using Simulator.Storage.Catalogs;
 using Simulator.Storage.Exports;
+using Simulator.Storage.Files;
 using Simulator.Storage.Runs;
 
 namespace Simulator.Cli.Commands;
@@ -75,7 +76,7 @@ internal static class ExportCommand
                         continue;
                     }
 
-                    await Atomically(Path.Combine(path, $"{run.RunId}.{(kind == "chat" ? "chat.jsonl" : kind)}"), w => exporter.WriteAsync(() => selected, w, cancellationToken));
+                    await AtomicFile.WriteTextAsync(Path.Combine(path, $"{run.RunId}.{(kind == "chat" ? "chat.jsonl" : kind)}"), w => exporter.WriteAsync(() => selected, w, cancellationToken), cancellationToken);
                     written++;
                 }
 
@@ -87,24 +88,12 @@ internal static class ExportCommand
             }
             else
             {
-                await Atomically(path, w => exporter.WriteAsync(source.Runs, w, cancellationToken));
+                await AtomicFile.WriteTextAsync(path, w => exporter.WriteAsync(source.Runs, w, cancellationToken), cancellationToken);
             }
 
             return ExitCodes.Success;
         }));
         return command;
-    }
-
-    /// <summary>Writes <paramref name="path"/> through a temporary file, so a failure leaves no half file.</summary>
-    private static async Task Atomically(string path, Func<TextWriter, Task> write)
-    {
-        var temp = path + ".tmp";
-        await using (var file = new StreamWriter(temp))
-        {
-            await write(file);
-        }
-
-        File.Move(temp, path, overwrite: true);
     }
 
     /// <summary>One export: its runs' transcripts, filtered, in one format.</summary>
