@@ -117,6 +117,26 @@ public static class Corpus
     public static IReadOnlyList<CorpusTurn> Moore() =>
         [.. LabelledCases.Load(LabelledCases.MoorePath).Select(c => new CorpusTurn(c.Id, c.View))];
 
+    /// <summary>The two shared Spiral-Bench files' therapist turns (long, often markdown, replies of real chat models), each with its conversation before it.</summary>
+    public static IReadOnlyList<CorpusTurn> Spiral()
+    {
+        var turns = new List<CorpusTurn>();
+        foreach (var file in new[] { "claude-3.5-sonnet.json", "llama-4-maverick.json" })
+        {
+            var path = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "data", "spiral-bench", file));
+            foreach (var c in Storage.Labels.LabelFiles.Read(path))
+            {
+                var notes = new CaseNotes(c.Persona, c.Protocol);
+                for (var i = 0; i < c.Turns.Count; i++)
+                {
+                    turns.Add(new CorpusTurn($"{c.Id}#{i + 1}", TurnView.Of(c.Turns, i, notes)));
+                }
+            }
+        }
+
+        return turns;
+    }
+
     /// <summary>
     /// A copy of <paramref name="turns"/> with every string freshly allocated (keeping which views share a
     /// string), so per-message caches keyed by reference start cold as they do for a new session.

@@ -36,6 +36,11 @@ switch (args.FirstOrDefault())
             ScorerProfile.Run(Corpus.Moore(), "Moore replies", (int)Arg("--rounds", 5), args.Contains("--cold"));
         }
 
+        if (Value("--set") is null or "spiral")
+        {
+            ScorerProfile.Run(Corpus.Spiral(), "Spiral-Bench turns", (int)Arg("--rounds", 5), args.Contains("--cold"));
+        }
+
         break;
     case "overhead":
         MonitorOverhead.Run((int)Arg("--turns", 1000), (int)Arg("--rounds", 5));
@@ -55,6 +60,7 @@ switch (args.FirstOrDefault())
     case "regex":
         RegexProfile.Run(Corpus.Sessions(), "scripted sessions");
         RegexProfile.Run(Corpus.Moore(), "Moore replies");
+        RegexProfile.Run(Corpus.Spiral(), "Spiral-Bench turns");
         break;
     default:
         // Generate the sessions before the benchmark processes start, so each of them only loads them.

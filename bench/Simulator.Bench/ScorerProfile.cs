@@ -8,7 +8,9 @@ namespace Simulator.Bench;
 /// <summary>A Stopwatch profile of the offline rater, scorer by scorer (the same calls as <see cref="OfflineRater.Score"/>).</summary>
 public static class ScorerProfile
 {
-    private static readonly string[] Names = ["reading", "sycophancy", "stigma", "safety", "assistant", "observed", "persona", "role", "total"];
+    private static readonly LearnedRater Learned = new();
+
+    private static readonly string[] Names = ["reading", "sycophancy", "stigma", "safety", "assistant", "observed", "persona", "role", "verdict", "learned", "rater total (verdict + learned)"];
 
     /// <summary>Prints how long the first turn of the process takes to score: the rater's patterns and tables are built on first use.</summary>
     public static void ColdStart(TurnView turn)
@@ -84,14 +86,19 @@ public static class ScorerProfile
                 RoleScorer.Score(v, score);
                 var t8 = Stopwatch.GetTimestamp();
                 _ = score.Build();
+
+                // The rules' verdict as the raters share it (the scorers above again, plus the premise trail), then the learned heads on it.
+                _ = RuleVerdict.Of(v);
                 var t9 = Stopwatch.GetTimestamp();
-                long[] marks = [t0, t1, t2, t3, t4, t5, t6, t7, t8];
-                for (var i = 0; i < 8; i++)
+                _ = Learned.Score(v);
+                var t10 = Stopwatch.GetTimestamp();
+                long[] marks = [t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10];
+                for (var i = 0; i < 10; i++)
                 {
                     t[i] += marks[i + 1] - marks[i];
                 }
 
-                t[8] += t9 - t0;
+                t[10] += t10 - t8;
             }
 
             bytes = GC.GetAllocatedBytesForCurrentThread() - bytes;

@@ -33,7 +33,7 @@ internal static class RequiredFields
             "state0", "dynamics", "dynamics.effects", "trajectory", "trajectory.shape",
             "events[].id", "events[].say",
             "lines", "lines.opening", "lines.reactions", "lines.topics",
-            "lines.topics[].id", "lines.topics[].variable", "lines.topics[].low", "lines.topics[].mid", "lines.topics[].high",
+            "lines.topics[].id", "lines.topics[].variable",
         ],
         [typeof(Protocol)] =
         [

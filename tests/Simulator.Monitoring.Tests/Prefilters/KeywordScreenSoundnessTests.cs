@@ -20,7 +20,7 @@ public class KeywordScreenSoundnessTests
             .Select(m => (Regex)m.Invoke(null, null)!),
     ];
 
-    public static TheoryData<string> Sets => ["moore", "inappropriate-dev.jsonl", "inappropriate-heldout.jsonl"];
+    public static TheoryData<string> Sets => ["moore", "inappropriate-dev.jsonl", "inappropriate-heldout.jsonl", "composed-heldout.jsonl"];
 
     [Theory]
     [MemberData(nameof(Sets))]
