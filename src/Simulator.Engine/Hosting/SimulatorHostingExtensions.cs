@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Simulator.Agents;
 using Simulator.Core.Time;
+using Simulator.Engine.Exports;
 using Simulator.Engine.Runs;
 using Simulator.Models;
 using Simulator.Monitoring;
@@ -35,6 +36,7 @@ public static class SimulatorHostingExtensions
         services.AddSingleton<Studies.StudyRunner>();
         services.AddSingleton<Scoring.RunRescorer>();
         services.AddSingleton<TrajectoryPreview>();
+        services.AddRunExporters();
         return services;
     }
 }
