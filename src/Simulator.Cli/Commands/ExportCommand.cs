@@ -16,14 +16,13 @@ internal static class ExportCommand
 {
     public static Command Create(IServiceProvider services)
     {
-        var exporters = services.GetServices<IRunExporter>().ToDictionary(e => e.Format, StringComparer.Ordinal);
         var target = new Argument<string>("run") { Description = "Run id or folder, or a study folder (or a study's name in the runs folder)" };
+        // The registered exporters are known once the host is built, after the command line is parsed: --help needs no configuration.
         var format = new Option<string>("--format")
         {
-            Description = string.Join(", ", exporters.Values.Select(e => $"{e.Format} ({e.Description})")),
+            Description = "A registered exporter: jsonl (one line per turn), csv (one row per turn), md or html (transcripts), chat (as --chat)",
             DefaultValueFactory = _ => "jsonl",
         };
-        format.AcceptOnlyFromAmong([.. exporters.Keys]);
         var chat = new Option<bool>("--chat") { Description = "OpenAI chat fine-tune records ({\"messages\": [...]}, one per run or course session) instead of turns (--format chat)" };
         var side = new Option<string>("--side") { Description = "With --chat: whose replies are the assistant's, therapist or patient", DefaultValueFactory = _ => "therapist" };
         side.AcceptOnlyFromAmong([.. ChatExporter.Sides]);
@@ -47,7 +46,7 @@ internal static class ExportCommand
                 throw new InvalidInputException("--chat writes JSON lines: use it with --format jsonl (the default)", field: "--chat");
             }
 
-            var exporter = exporters[parse.GetValue(chat) ? ChatFormat : parse.GetValue(format)!];
+            var exporter = Exporter(services.GetServices<IRunExporter>(), parse.GetValue(chat) ? ChatFormat : parse.GetValue(format)!);
             var source = ExportSource.Resolve(parse.GetValue(target)!, RunTarget.RunsRoot(services, parse, runs), parse.GetValue(runs) is not null);
             LogFile.UseRunsFolder(source.Store.Root);
             var filter = ExportFilter.Parse(parse.GetValue(where) ?? []);
@@ -96,6 +95,15 @@ internal static class ExportCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>The registered exporter of <paramref name="name"/>; an unknown name is refused with the known ones.</summary>
+    private static IRunExporter Exporter(IEnumerable<IRunExporter> registered, string name)
+    {
+        var exporters = registered.ToList();
+        return exporters.FirstOrDefault(e => e.Format == name)
+            ?? throw new InvalidInputException(
+                $"unknown format '{name}' (known: {string.Join(", ", exporters.Select(e => e.Format).Order(StringComparer.Ordinal))})", field: "--format");
     }
 
     /// <summary>The format <c>--chat</c> stands for.</summary>
