@@ -49,7 +49,7 @@ internal static class BranchCommand
             };
             var (store, found) = RunTarget.Find(services, parse, runs, parse.GetValue(run)!);
             var root = store.Root;
-            var result = await services.GetRequiredService<RunService>().BranchAsync(found.RunId, parse.GetValue(at), edits, root, cancellationToken);
+            var result = await services.GetRequiredService<RunBrancher>().BranchAsync(found.RunId, parse.GetValue(at), edits, root, cancellationToken);
             return RunOutput.Write(result, parse.GetValue(json), root, services.GetRequiredService<Simulator.Models.Costs.PriceTable>());
         }));
         return command;
