@@ -30,6 +30,7 @@ public static class SimulatorHostingExtensions
         services.AddSingleton(sp => new ProtocolCatalog(SimulatorOptions.SearchPaths(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.ProtocolsPath)));
         services.AddSingleton(sp => new StudyCatalog(SimulatorOptions.SearchPaths(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.StudiesPath)));
         services.AddSingleton(sp => new RubricCatalog(SimulatorOptions.SearchPaths(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.RubricsPath)));
+        services.AddSingleton<RunStores>();
         services.AddSingleton<RunResolver>();
         services.AddSingleton<SessionRunner>();
         services.AddSingleton<RunResumer>();

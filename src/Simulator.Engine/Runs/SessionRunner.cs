@@ -34,7 +34,7 @@ public sealed partial class SessionRunner(
     IEnumerable<IRater> raters,
     TimeProvider clock,
     IIdGenerator ids,
-    IOptions<SimulatorOptions> options,
+    RunStores stores,
     ILogger<SessionRunner> log,
     Models.Endpoints.SecretRedactor secrets)
 {
@@ -68,7 +68,7 @@ public sealed partial class SessionRunner(
     ];
 
     /// <summary>The run store of <paramref name="runsRoot"/>, or of the configured runs folder.</summary>
-    internal RunStore Store(string? runsRoot) => new(runsRoot ?? options.Value.RunsPath);
+    internal RunStore Store(string? runsRoot) => stores.Open(runsRoot);
 
     /// <summary>
     /// Creates the run's folder with its manifest first (status <c>starting</c>, so a folder is never
