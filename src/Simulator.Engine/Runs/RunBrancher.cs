@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Simulator.Core.Events;
 using Simulator.Core.Personas;
 using Simulator.Core.Transcripts;

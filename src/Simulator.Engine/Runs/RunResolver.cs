@@ -1,23 +1,11 @@
-using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Simulator.Agents.Appraisal;
-using Simulator.Core.Events;
 using Simulator.Core.Personas;
 using Simulator.Core.Runs;
-using Simulator.Core.Time;
-using Simulator.Core.Transcripts;
 using Simulator.Core.Validation;
 using Simulator.Engine.Hosting;
 using Simulator.Engine.Sessions;
 using Simulator.Models.References;
-using Simulator.Monitoring.Alerts;
-using Simulator.Monitoring.Guard;
-using Simulator.Monitoring.Raters;
-using Simulator.Monitoring.Worker;
-using Simulator.Reports.Transcripts;
 using Simulator.Storage.Catalogs;
-using Simulator.Storage.EventLog;
 using Simulator.Storage.Runs;
 
 namespace Simulator.Engine.Runs;

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Simulator.Core.Events;
-using Simulator.Core.Personas;
-using Simulator.Core.Transcripts;
 using Simulator.Core.Validation;
 using Simulator.Engine.Sessions;
 using Simulator.Storage.EventLog;

@@ -1,5 +1,5 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Simulator.Agents.Appraisal;
 using Simulator.Core.Events;
 using Simulator.Core.Personas;
@@ -7,9 +7,7 @@ using Simulator.Core.Runs;
 using Simulator.Core.Time;
 using Simulator.Core.Transcripts;
 using Simulator.Core.Validation;
-using Simulator.Engine.Hosting;
 using Simulator.Engine.Sessions;
-using Simulator.Models.References;
 using Simulator.Monitoring.Alerts;
 using Simulator.Monitoring.Guard;
 using Simulator.Monitoring.Raters;
@@ -18,7 +16,6 @@ using Simulator.Reports.Transcripts;
 using Simulator.Storage.Catalogs;
 using Simulator.Storage.EventLog;
 using Simulator.Storage.Runs;
-using System.Threading.Channels;
 
 namespace Simulator.Engine.Runs;
 
