@@ -1,6 +1,6 @@
 namespace Simulator.Cli;
 
-/// <summary>The exit codes of DESIGN §10.</summary>
+/// <summary>The exit codes of docs/DESIGN.md, "Command-line contract" (section 10).</summary>
 internal static class ExitCodes
 {
     public const int Success = 0;

@@ -1,61 +1,25 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Serilog;
-using Serilog.Formatting.Compact;
+using Serilog.Events;
 using Simulator.Cli;
 using Simulator.Cli.Commands;
 using Simulator.Core.Validation;
-using Simulator.Engine.Hosting;
 using Simulator.Models.Endpoints;
 
 // Arguments of the form --Section:Key=value are configuration overrides for the host; the rest
-// is the command line proper.
+// is the command line proper, parsed before anything reads the configuration.
 var (configArgs, commandArgs) = CommandLineSplit.Split(args);
-var otlp = OtlpOption.Find(commandArgs);
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+
+// --otlp is a configuration key too (Telemetry:Otlp): the exporters are part of the host.
+if (OtlpOption.Find(commandArgs) is { } otlp)
 {
-    Args = configArgs,
-    ContentRootPath = AppContext.BaseDirectory,
-    DisableDefaults = false,
-});
-builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
-builder.Configuration.AddEnvironmentVariables();
-builder.Configuration.AddCommandLine(configArgs);
-if (otlp is not null)
-{
-    builder.Configuration[TelemetryHostingExtensions.OtlpKey] = otlp;
+    configArgs = [.. configArgs, $"--{Simulator.Engine.Hosting.TelemetryHostingExtensions.OtlpKey}={otlp}"];
 }
 
-// One gate for everything printed or logged: control characters escaped, every endpoint's key redacted.
-var secrets = SecretRedactor.FromEnvironment(builder.Configuration.GetSection(ModelsOptions.Section).Get<ModelsOptions>());
-Terminal.Install(secrets);
+// Control characters are escaped from the start; endpoint keys are redacted once the configuration names them.
+Terminal.Install(SecretRedactor.FromEnvironment(null));
 
-// The log file goes into the runs folder the command works in, known once its arguments are read (LogFile).
-var logFile = LogFile.Create(builder.Configuration["Logging:File"], builder.Configuration["Simulator:RunsPath"] ?? "runs", Terminal.Redacting(new CompactJsonFormatter(), secrets));
-
-// A study shows its own progress on the terminal; each of its runs' start and end stays in the log file.
-var consoleLevel = new Serilog.Core.LoggingLevelSwitch(
-    commandArgs.FirstOrDefault() == "study" ? Serilog.Events.LogEventLevel.Warning : Serilog.Events.LogEventLevel.Verbose);
-builder.Services.AddSerilog(config => config
-    .ReadFrom.Configuration(builder.Configuration)
-    .Enrich.FromLogContext()
-    .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, outputTemplate: "[{Level:u3}] {Message:lj}{NewLine}", levelSwitch: consoleLevel)
-    .WriteTo.Sink(logFile));
-builder.Services.AddSimulator(builder.Configuration);
-try
-{
-    builder.Services.AddSimulatorTelemetry(builder.Configuration);
-}
-catch (InvalidInputException ex)
-{
-    await Console.Error.WriteLineAsync($"error: {ex.Message}");
-    return ExitCodes.InvalidInput;
-}
-
-using var host = builder.Build();
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -68,63 +32,68 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
     stop.Cancel();
 });
 
-try
+var logLevel = new Option<LogEventLevel?>("--log-level")
 {
-    await host.StartAsync(stop.Token);
-}
-catch (Microsoft.Extensions.Options.OptionsValidationException ex)
-{
-    await Console.Error.WriteLineAsync($"error: configuration: {ex.Message}");
-    return ExitCodes.InvalidInput;
-}
-
-var root = new RootCommand("simulator: simulated patients in long sessions with a therapist model, watched turn by turn by a monitor.")
-{
-    RunCommand.Create(host.Services),
-    PersonasCommand.Create(host.Services),
-    ProtocolsCommand.Create(host.Services),
-    ResumeCommand.Create(host.Services),
-    StudyCommand.Create(host.Services),
-    ReplayCommand.Create(host.Services),
-    BranchCommand.Create(host.Services),
-    CompareCommand.Create(host.Services),
-    RunsCommand.Create(host.Services),
-    ExportCommand.Create(host.Services),
-    ReportCommand.Create(host.Services),
-    ScoreCommand.Create(host.Services),
-    MonitorCommand.Create(host.Services),
-    ImportCommand.Create(host.Services),
-    ModelsCommand.Create(host.Services),
-    NodeCommand.Create(host.Services),
+    Description = "The least level logged to the console: Verbose, Debug, Information, Warning, Error or Fatal (default: Warning for study, which shows its own progress; Verbose otherwise)",
+    Recursive = true,
 };
-root.Options.Add(OtlpOption.Create());
-var parse = root.Parse(commandArgs);
-if (parse.Errors.Count > 0)
+ParseResult? parse = null;
+var host = new CliHost(configArgs, () => ConsoleLevel(parse!));
+await using (host)
 {
-    foreach (var error in parse.Errors)
+    var root = new RootCommand("simulator: simulated patients in long sessions with a therapist model, watched turn by turn by a monitor.")
     {
-        await Console.Error.WriteLineAsync($"error: {error.Message}");
+        RunCommand.Create(host),
+        PersonasCommand.Create(host),
+        ProtocolsCommand.Create(host),
+        ResumeCommand.Create(host),
+        StudyCommand.Create(host),
+        ReplayCommand.Create(host),
+        BranchCommand.Create(host),
+        CompareCommand.Create(host),
+        RunsCommand.Create(host),
+        ExportCommand.Create(host),
+        ReportCommand.Create(host),
+        ScoreCommand.Create(host),
+        MonitorCommand.Create(host),
+        ImportCommand.Create(host),
+        ModelsCommand.Create(host),
+        NodeCommand.Create(host),
+    };
+    root.Options.Add(logLevel);
+    root.Options.Add(OtlpOption.Create());
+    parse = root.Parse(commandArgs);
+    if (parse.Errors.Count > 0)
+    {
+        foreach (var error in parse.Errors)
+        {
+            await Console.Error.WriteLineAsync($"error: {error.Message}");
+        }
+
+        await Console.Error.WriteLineAsync("Run 'simulator --help' for usage.");
+        return ExitCodes.InvalidInput;
     }
 
-    await Console.Error.WriteLineAsync("Run 'simulator --help' for usage.");
-    return ExitCodes.InvalidInput;
+    try
+    {
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, stop.Token);
+    }
+    catch (InvalidInputException ex)
+    {
+        await Console.Error.WriteLineAsync($"error: {ex.Message}");
+        return ExitCodes.InvalidInput;
+    }
+    catch (OperationCanceledException) when (stop.IsCancellationRequested)
+    {
+        return ExitCodes.Cancelled;
+    }
+    finally
+    {
+        await host.DisposeAsync();
+        await Log.CloseAndFlushAsync();
+    }
 }
 
-try
-{
-    return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, stop.Token);
-}
-catch (InvalidInputException ex)
-{
-    await Console.Error.WriteLineAsync($"error: {ex.Message}");
-    return ExitCodes.InvalidInput;
-}
-catch (OperationCanceledException) when (stop.IsCancellationRequested)
-{
-    return ExitCodes.Cancelled;
-}
-finally
-{
-    await host.StopAsync(CancellationToken.None);
-    await Log.CloseAndFlushAsync();
-}
+// A study shows its own progress on the terminal; each of its runs' start and end stays in the log file.
+LogEventLevel ConsoleLevel(ParseResult parsed) =>
+    parsed.GetValue(logLevel) ?? (parsed.CommandResult.Command.Name == "study" ? LogEventLevel.Warning : LogEventLevel.Verbose);

@@ -19,11 +19,23 @@ internal static class Terminal
     /// <summary>Wraps standard output and error; <paramref name="secrets"/> are the endpoint keys to redact.</summary>
     public static void Install(SecretRedactor secrets)
     {
-        ArgumentNullException.ThrowIfNull(secrets);
+        UseSecrets(secrets);
         RawError = Console.Error;
-        Console.SetOut(new SafeConsoleWriter(Console.Out, secrets.Redact));
-        Console.SetError(new SafeConsoleWriter(Console.Error, secrets.Redact));
+        Console.SetOut(new SafeConsoleWriter(Console.Out, text => _secrets.Redact(text)));
+        Console.SetError(new SafeConsoleWriter(Console.Error, text => _secrets.Redact(text)));
     }
+
+    /// <summary>
+    /// Redacts <paramref name="secrets"/> from now on: the keys of the endpoints the configuration names,
+    /// known once it is read (after the command line is parsed, so a bad configuration never hides --help).
+    /// </summary>
+    public static void UseSecrets(SecretRedactor secrets)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        _secrets = secrets;
+    }
+
+    private static SecretRedactor _secrets = SecretRedactor.FromEnvironment(null);
 
     /// <summary>A log-file formatter that writes what <paramref name="inner"/> does with endpoint keys redacted.</summary>
     public static ITextFormatter Redacting(ITextFormatter inner, SecretRedactor secrets) => new RedactingFormatter(inner, secrets);

@@ -39,7 +39,7 @@ public class CliInputLimitsTests
         var refused = await CliRunner.RunAsync(cwd, "score", input, "--out", "scores.jsonl");
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains($"big.jsonl:{conversations + 1}: the line is longer than 16,777,216 bytes", refused.Stderr, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(cwd, "scores.jsonl")) || File.Exists(Path.Combine(cwd, "scores.jsonl.partial")));
+        Assert.False(File.Exists(Path.Combine(cwd, "scores.jsonl")) || File.Exists(Path.Combine(cwd, "scores.jsonl.tmp")));
     }
 
     [Theory]

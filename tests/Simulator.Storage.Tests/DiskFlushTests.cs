@@ -1,4 +1,4 @@
-using Simulator.Storage.EventLog;
+using Simulator.Storage.Files;
 using Simulator.Tests.Shared;
 
 namespace Simulator.Storage.Tests;

@@ -49,8 +49,8 @@ internal static class BranchCommand
             };
             var (store, found) = RunTarget.Find(services, parse, runs, parse.GetValue(run)!);
             var root = store.Root;
-            var result = await services.GetRequiredService<RunService>().BranchAsync(found.RunId, parse.GetValue(at), edits, root, cancellationToken);
-            return RunOutput.Write(result, parse.GetValue(json), root, services.GetRequiredService<Simulator.Models.Costs.PriceTable>());
+            var result = await services.GetRequiredService<RunBrancher>().BranchAsync(found.RunId, parse.GetValue(at), edits, root, cancellationToken);
+            return RunOutput.Write(result, parse.GetValue(json), services.GetRequiredService<RunStores>().Of(result), services.GetRequiredService<Simulator.Models.Costs.PriceTable>());
         }));
         return command;
     }

@@ -10,7 +10,7 @@ internal static class CatalogCommands
     /// <summary>Extra options of <c>show</c>, and a handler (given the <c>--json</c> flag) that takes over when it returns an exit code.</summary>
     public sealed record ShowExtension<T>(IReadOnlyList<Option> Options, Func<ParseResult, CatalogEntry<T>, bool, CancellationToken, Task<int?>> Handle);
 
-    public static Command Create<T>(string name, string noun, DocumentCatalog<T> catalog, Func<CatalogEntry<T>, object> listRow, Func<CatalogEntry<T>, string> line, ShowExtension<T>? showExtension = null, string? header = null)
+    public static Command Create<T>(string name, string noun, Func<DocumentCatalog<T>> catalog, Func<CatalogEntry<T>, object> listRow, Func<CatalogEntry<T>, string> line, ShowExtension<T>? showExtension = null, string? header = null)
         where T : class
     {
         var json = new Option<bool>("--json") { Description = "Print JSON on standard output" };
@@ -18,7 +18,7 @@ internal static class CatalogCommands
         var list = new Command("list", $"List the {noun}s") { json };
         list.SetAction(parse => CommandAction.Guard(() =>
         {
-            var (loaded, failed) = catalog.LoadAll();
+            var (loaded, failed) = catalog().LoadAll();
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(loaded.Select(listRow).ToList());
@@ -53,7 +53,7 @@ internal static class CatalogCommands
 
         show.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
-            var entry = catalog.Get(parse.GetValue(target)!);
+            var entry = catalog().Get(parse.GetValue(target)!);
             if (showExtension is not null && await showExtension.Handle(parse, entry, parse.GetValue(json), cancellationToken) is { } handled)
             {
                 return handled;
@@ -76,13 +76,13 @@ internal static class CatalogCommands
         var validate = new Command("validate", $"Validate {noun} files") { files, json };
         validate.SetAction(parse => CommandAction.Guard(() =>
         {
-            var targets = parse.GetValue(files) is { Length: > 0 } given ? given : [.. catalog.Files];
+            var targets = parse.GetValue(files) is { Length: > 0 } given ? given : [.. catalog().Files];
             var results = new List<(string Target, string? Error)>();
             foreach (var t in targets)
             {
                 try
                 {
-                    results.Add((catalog.Get(t).File, null));
+                    results.Add((catalog().Get(t).File, null));
                 }
                 catch (InvalidInputException ex)
                 {

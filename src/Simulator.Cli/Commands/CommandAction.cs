@@ -2,7 +2,7 @@ using Simulator.Core.Validation;
 
 namespace Simulator.Cli.Commands;
 
-/// <summary>Runs a command's body and maps what went wrong to the exit codes of DESIGN §10.</summary>
+/// <summary>Runs a command's body and maps what went wrong to the exit codes of docs/DESIGN.md, "Command-line contract" (section 10).</summary>
 internal static class CommandAction
 {
     public static async Task<int> Guard(Func<Task<int>> body)

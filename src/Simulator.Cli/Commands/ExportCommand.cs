@@ -1,33 +1,29 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Simulator.Agents.Prompts;
-using Simulator.Core.Personas;
-using Simulator.Core.Transcripts;
 using Simulator.Core.Validation;
 using Simulator.Engine.Exports;
-using Simulator.Engine.Hosting;
-using Simulator.Reports.Transcripts;
-using Simulator.Storage.Catalogs;
 using Simulator.Storage.Exports;
+using Simulator.Storage.Files;
 using Simulator.Storage.Runs;
 
 namespace Simulator.Cli.Commands;
 
 /// <summary>
-/// <c>simulator export &lt;run|study&gt; --format jsonl|csv|md|html [--chat [--side S]] [--where C]... [--out FILE|DIR [--per-run]]</c>:
+/// <c>simulator export &lt;run|study&gt; --format &lt;a registered IRunExporter&gt; [--chat [--side S]] [--where C]... [--out FILE|DIR [--per-run]]</c>:
 /// derived views of runs' logs, for one run or every run of a study folder, in one file or one per run.
 /// </summary>
 internal static class ExportCommand
 {
-    private static readonly string[] Formats = ["jsonl", "csv", "md", "html"];
-
     public static Command Create(IServiceProvider services)
     {
         var target = new Argument<string>("run") { Description = "Run id or folder, or a study folder (or a study's name in the runs folder)" };
-        var format = new Option<string>("--format") { Description = "jsonl (one line per turn), csv (one row per turn), md or html (transcripts)", DefaultValueFactory = _ => "jsonl" };
-        format.AcceptOnlyFromAmong(Formats);
-        var chat = new Option<bool>("--chat") { Description = "OpenAI chat fine-tune records ({\"messages\": [...]}, one per run or course session) instead of turns" };
+        // The registered exporters are known once the host is built, after the command line is parsed: --help needs no configuration.
+        var format = new Option<string>("--format")
+        {
+            Description = "A registered exporter: jsonl (one line per turn), csv (one row per turn), md or html (transcripts), chat (as --chat)",
+            DefaultValueFactory = _ => "jsonl",
+        };
+        var chat = new Option<bool>("--chat") { Description = "OpenAI chat fine-tune records ({\"messages\": [...]}, one per run or course session) instead of turns (--format chat)" };
         var side = new Option<string>("--side") { Description = "With --chat: whose replies are the assistant's, therapist or patient", DefaultValueFactory = _ => "therapist" };
         side.AcceptOnlyFromAmong([.. ChatExporter.Sides]);
         var where = new Option<string[]>("--where")
@@ -45,17 +41,18 @@ internal static class ExportCommand
         };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
-            var kind = parse.GetValue(chat) ? "chat" : parse.GetValue(format)!;
-            if (kind == "chat" && parse.GetValue(format) != "jsonl")
+            if (parse.GetValue(chat) && parse.GetValue(format) is not ("jsonl" or ChatFormat))
             {
                 throw new InvalidInputException("--chat writes JSON lines: use it with --format jsonl (the default)", field: "--chat");
             }
 
+            var exporter = Exporter(services.GetServices<IRunExporter>(), parse.GetValue(chat) ? ChatFormat : parse.GetValue(format)!);
             var source = ExportSource.Resolve(parse.GetValue(target)!, RunTarget.RunsRoot(services, parse, runs), parse.GetValue(runs) is not null);
             LogFile.UseRunsFolder(source.Store.Root);
             var filter = ExportFilter.Parse(parse.GetValue(where) ?? []);
             var path = parse.GetValue(output) is { } given ? parse.GetValue(perRun) ? OutputPath.Folder(given, "--out") : OutputPath.File(given, "--out") : null;
-            var exporter = new Exporter(services, source, filter, parse.GetValue(layer), kind, parse.GetValue(side)!);
+            var selection = new Selection(source, filter, parse.GetValue(layer));
+            var sideValue = parse.GetValue(side)!;
             if (parse.GetValue(perRun))
             {
                 if (path is null)
@@ -68,26 +65,31 @@ internal static class ExportCommand
                 foreach (var run in source.Runs)
                 {
                     // A run --where leaves out, or leaves no turn of, gets no file (an empty one would say it had none).
-                    var selected = exporter.Selected([run]).Where(s => s.Transcript.Turns.Count > 0).ToList();
+                    var selected = selection.Of([run]).Where(s => s.Transcript.Turns.Count > 0).ToList();
                     if (selected.Count == 0)
                     {
                         left++;
                         continue;
                     }
 
-                    await Atomically(Path.Combine(path, $"{run.RunId}.{(kind == "chat" ? "chat.jsonl" : kind)}"), w => exporter.WriteAsync(() => selected, w, cancellationToken));
+                    var batch = new ExportBatch(selected, source.Study, sideValue);
+                    await AtomicFile.WriteTextAsync(Path.Combine(path, $"{run.RunId}.{exporter.FileExtension}"), w => exporter.WriteAsync(batch, w, cancellationToken), cancellationToken);
                     written++;
                 }
 
                 await Console.Error.WriteLineAsync($"export: {written} file{(written == 1 ? "" : "s")} in {RunTarget.Display(path)}{(left > 0 ? $"; {left} run{(left == 1 ? "" : "s")} left out by --where" : "")}");
             }
-            else if (path is null)
-            {
-                await exporter.WriteAsync(source.Runs, Console.Out, cancellationToken);
-            }
             else
             {
-                await Atomically(path, w => exporter.WriteAsync(source.Runs, w, cancellationToken));
+                var batch = new ExportBatch(selection.Of(source.Runs), source.Study, sideValue);
+                if (path is null)
+                {
+                    await exporter.WriteAsync(batch, Console.Out, cancellationToken);
+                }
+                else
+                {
+                    await AtomicFile.WriteTextAsync(path, w => exporter.WriteAsync(batch, w, cancellationToken), cancellationToken);
+                }
             }
 
             return ExitCodes.Success;
@@ -95,91 +97,31 @@ internal static class ExportCommand
         return command;
     }
 
-    /// <summary>Writes <paramref name="path"/> through a temporary file, so a failure leaves no half file.</summary>
-    private static async Task Atomically(string path, Func<TextWriter, Task> write)
+    /// <summary>The registered exporter of <paramref name="name"/>; an unknown name is refused with the known ones.</summary>
+    private static IRunExporter Exporter(IEnumerable<IRunExporter> registered, string name)
     {
-        var temp = path + ".tmp";
-        await using (var file = new StreamWriter(temp))
-        {
-            await write(file);
-        }
-
-        File.Move(temp, path, overwrite: true);
+        var exporters = registered.ToList();
+        return exporters.FirstOrDefault(e => e.Format == name)
+            ?? throw new InvalidInputException(
+                $"unknown format '{name}' (known: {string.Join(", ", exporters.Select(e => e.Format).Order(StringComparer.Ordinal))})", field: "--format");
     }
 
-    /// <summary>One export: its runs' transcripts, filtered, in one format.</summary>
-    private sealed class Exporter(IServiceProvider services, ExportSource source, ExportFilter filter, string? layer, string kind, string side)
+    /// <summary>The format <c>--chat</c> stands for.</summary>
+    private const string ChatFormat = "chat";
+
+    /// <summary>The runs an export keeps, each with the turns it keeps, loaded as they are enumerated.</summary>
+    private sealed class Selection(ExportSource source, ExportFilter filter, string? layer)
     {
-        public Task WriteAsync(IReadOnlyList<RunFolder> runs, TextWriter writer, CancellationToken cancellationToken) =>
-            WriteAsync(() => Selected(runs), writer, cancellationToken);
-
-        /// <summary>Writes what <paramref name="selected"/> gives (called twice for CSV: the columns, then the rows).</summary>
-        public async Task WriteAsync(Func<IEnumerable<(RunFolder Run, RunTranscript Transcript)>> selected, TextWriter writer, CancellationToken cancellationToken)
-        {
-            var csv = kind == "csv" ? new CsvExporter() : null;
-            if (csv is not null)
-            {
-                foreach (var (_, transcript) in selected())
-                {
-                    csv.AddColumnsOf(transcript);
-                }
-
-                await csv.WriteHeaderAsync(writer, cancellationToken);
-            }
-
-            var pages = new List<(string, RunTranscript)>();
-            foreach (var (run, transcript) in selected())
-            {
-                switch (kind)
-                {
-                    case "jsonl":
-                        await JsonlExporter.WriteAsync(run.RunId, transcript, writer, cancellationToken);
-                        break;
-                    case "chat":
-                        await ChatExporter.WriteAsync(transcript, side, SystemPrompt(transcript), writer, cancellationToken);
-                        break;
-                    case "csv":
-                        await csv!.WriteRowsAsync(run.RunId, transcript, writer, cancellationToken);
-                        break;
-                    case "md":
-                        await writer.WriteAsync(MarkdownTranscript.Render(run.RunId, transcript).AsMemory(), cancellationToken);
-                        break;
-                    default:
-                        pages.Add((run.RunId, transcript));
-                        break;
-                }
-            }
-
-            if (kind == "html")
-            {
-                await writer.WriteAsync(HtmlTranscript.Render(pages, source.Study).AsMemory(), cancellationToken);
-            }
-        }
-
-        /// <summary>The runs the filter keeps, each with the turns it keeps.</summary>
-        public IEnumerable<(RunFolder Run, RunTranscript Transcript)> Selected(IReadOnlyList<RunFolder> runs)
+        public IEnumerable<ExportedRun> Of(IReadOnlyList<RunFolder> runs)
         {
             foreach (var run in runs)
             {
                 var transcript = source.Load(run, layer);
                 if (filter.Keeps(transcript))
                 {
-                    yield return (run, filter.Turns(transcript));
+                    yield return new ExportedRun(run.RunId, filter.Turns(transcript));
                 }
             }
-        }
-
-        /// <summary>The speaking side's system prompt as the run's agents had it: the protocol's (therapist), the persona card (patient).</summary>
-        private string? SystemPrompt(RunTranscript transcript)
-        {
-            if (transcript.Configuration is not { } c)
-            {
-                return null;
-            }
-
-            return side == "therapist"
-                ? TherapistPrompt.Render(services.GetRequiredService<ProtocolCatalog>().Get(c.Protocol).Document, c.Style)
-                : PatientPrompt.Card(services.GetRequiredService<PersonaCatalog>().Get(c.Persona).Document.WithVariant(c.Variant));
         }
     }
 }

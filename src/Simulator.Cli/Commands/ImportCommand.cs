@@ -2,6 +2,7 @@ using System.CommandLine;
 using Simulator.Core.Personas;
 using Simulator.Core.Validation;
 using Simulator.Monitoring.Raters;
+using Simulator.Storage.Files;
 using Simulator.Storage.Imports;
 using Simulator.Storage.Imports.Benchmarks;
 using Simulator.Storage.Yaml;
@@ -58,13 +59,7 @@ internal static class ImportCommand
         Directory.CreateDirectory(folder);
         var stem = Path.GetFileNameWithoutExtension(file.Path);
         var path = Path.Combine(folder, stem + ".chat.jsonl");
-        var partial = path + ".partial";
-        await using (var writer = new StreamWriter(partial))
-        {
-            await BenchmarkTranscripts.WriteAsync(file, writer, cancellationToken);
-        }
-
-        File.Move(partial, path, overwrite: true);
+        await AtomicFile.WriteTextAsync(path, writer => BenchmarkTranscripts.WriteAsync(file, writer, cancellationToken), cancellationToken);
 
         // Scored from the file just written, through the reader `score` uses, so `import --score` and `score` agree.
         object? scores = null;
@@ -123,8 +118,7 @@ internal static class ImportCommand
         foreach (var card in cards)
         {
             var path = Path.Combine(folder, card.Id + ".yaml");
-            File.WriteAllText(path + ".partial", card.Yaml);
-            File.Move(path + ".partial", path, overwrite: true);
+            AtomicFile.WriteAllText(path, card.Yaml);
             written.Add(path);
         }
 

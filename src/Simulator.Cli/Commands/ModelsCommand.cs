@@ -11,13 +11,14 @@ internal static class ModelsCommand
 {
     public static Command Create(IServiceProvider services)
     {
-        var registry = services.GetRequiredService<IModelRegistry>();
-        var options = services.GetRequiredService<EndpointPool>().Options;
+        // Resolved when a subcommand runs, not when the command line is built: --help needs no configuration.
+        IModelRegistry Registry() => services.GetRequiredService<IModelRegistry>();
         var json = new Option<bool>("--json") { Description = "Print JSON" };
 
         var list = new Command("list", "The built-in scripted models and the configured endpoints (keys are never shown, only whether their variable is set)") { json };
         list.SetAction(parse => CommandAction.Guard(() =>
         {
+            var options = services.GetRequiredService<EndpointPool>().Options;
             var names = options.Endpoints.Keys.Union([ModelsOptions.OpenAiEndpoint, ModelsOptions.OllamaEndpoint]).Order(StringComparer.Ordinal);
             var endpoints = names.Select(name => (name, e: options.Endpoint(name)!)).Select(x => new
             {
@@ -33,7 +34,7 @@ internal static class ModelsCommand
                 timeoutSeconds = x.e.TimeoutSeconds,
                 contextTokens = x.e.ContextTokens,
             }).ToList();
-            var scripted = registry.ScriptedPolicies.Order(StringComparer.Ordinal).Select(p => "scripted:" + p).ToList();
+            var scripted = Registry().ScriptedPolicies.Order(StringComparer.Ordinal).Select(p => "scripted:" + p).ToList();
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(new { scripted, endpoints });
@@ -54,7 +55,7 @@ internal static class ModelsCommand
         var check = new Command("check", "Call the model: connectivity, latency, and whether it honours a seed and JSON output") { reference, json };
         check.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
-            var model = registry.Create(ModelReference.Parse(parse.GetValue(reference)!, "ref"), "check", "ref");
+            var model = Registry().Create(ModelReference.Parse(parse.GetValue(reference)!, "ref"), "check", "ref");
             if (model.Reference.IsScripted)
             {
                 throw new InvalidInputException($"'{model.Reference}' is a built-in scripted model: it answers only inside a session (try 'simulator run --therapist {model.Reference}')", field: "ref");

@@ -21,7 +21,7 @@ internal static class NodeCommand
         var port = new Option<int?>("--port") { Description = "Port for traffic between nodes (default: a free one)" };
         var gateway = new Option<int?>("--gateway-port") { Description = "Port clients connect to (default: a free one)" };
         var host = new Option<string?>("--host") { Description = "This node's address, as the other nodes reach it (default: the cluster file's host)" };
-        var command = new Command("node", "Join a cluster as a node that runs study sessions (see the README, \"Beyond one machine\", and docs/DESIGN.md §11)") { cluster, port, gateway, host };
+        var command = new Command("node", "Join a cluster as a node that runs study sessions (see the README, \"Beyond one machine\", and docs/DESIGN.md#11-beyond-one-machine)") { cluster, port, gateway, host };
         command.SetAction((parse, cancellationToken) => CommandAction.Guard(async () =>
         {
             var config = ClusterFile.Load(parse.GetValue(cluster)!);

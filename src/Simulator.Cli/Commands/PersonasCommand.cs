@@ -15,7 +15,7 @@ internal static class PersonasCommand
     public static Command Create(IServiceProvider services) => CatalogCommands.Create(
         "personas",
         "persona",
-        services.GetRequiredService<PersonaCatalog>(),
+        services.GetRequiredService<PersonaCatalog>,
         e => new
         {
             id = e.Document.Id,

@@ -10,7 +10,7 @@ internal static class ProtocolsCommand
     public static Command Create(IServiceProvider services) => CatalogCommands.Create(
         "protocols",
         "protocol",
-        services.GetRequiredService<ProtocolCatalog>(),
+        services.GetRequiredService<ProtocolCatalog>,
         e => new
         {
             id = e.Document.Id,

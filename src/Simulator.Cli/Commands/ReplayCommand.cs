@@ -46,7 +46,7 @@ internal static class ReplayCommand
 
             if (parse.GetValue(verify))
             {
-                return Verified(await services.GetRequiredService<RunService>().VerifyAsync(id, root, cancellationToken), parse.GetValue(json));
+                return Verified(await services.GetRequiredService<RunVerifier>().VerifyAsync(id, root, cancellationToken), parse.GetValue(json));
             }
 
             if (parse.GetValue(rescore))

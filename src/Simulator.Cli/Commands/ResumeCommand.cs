@@ -23,8 +23,8 @@ internal static class ResumeCommand
         {
             var (store, found) = RunTarget.Find(services, parse, runs, parse.GetValue(run)!, withoutManifest: true);
             var root = store.Root;
-            var result = await services.GetRequiredService<RunService>().ResumeAsync(found.RunId, root, RunWatch.None, parse.GetValue(salvage), cancellationToken);
-            return RunOutput.Write(result, parse.GetValue(json), root, services.GetRequiredService<Simulator.Models.Costs.PriceTable>());
+            var result = await services.GetRequiredService<RunResumer>().ResumeAsync(found.RunId, root, RunWatch.None, parse.GetValue(salvage), cancellationToken);
+            return RunOutput.Write(result, parse.GetValue(json), services.GetRequiredService<RunStores>().Of(result), services.GetRequiredService<Simulator.Models.Costs.PriceTable>());
         }));
         return command;
     }

@@ -57,10 +57,10 @@ internal static class RunCommand
                 PatientGuard = parse.GetValue(patientGuard),
                 SelfReportEvery = parse.GetValue(selfReportEvery),
             };
-            var runsRoot = parse.GetValue(output) is { } folder ? OutputPath.Folder(folder, "--out") : services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath;
+            var runsRoot = parse.GetValue(output) is { } folder ? OutputPath.Folder(folder, "--out") : services.GetRequiredService<RunStores>().DefaultRoot;
             LogFile.UseRunsFolder(runsRoot);
             var result = await services.GetRequiredService<RunService>().RunAsync(config, parse.GetValue(output) is null ? null : runsRoot, cancellationToken);
-            return RunOutput.Write(result, parse.GetValue(json), runsRoot, services.GetRequiredService<Simulator.Models.Costs.PriceTable>(), parse.GetValue(requireJudge));
+            return RunOutput.Write(result, parse.GetValue(json), services.GetRequiredService<RunStores>().Of(result), services.GetRequiredService<Simulator.Models.Costs.PriceTable>(), parse.GetValue(requireJudge));
         }));
         return command;
     }

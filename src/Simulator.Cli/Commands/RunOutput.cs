@@ -11,14 +11,14 @@ namespace Simulator.Cli.Commands;
 /// <summary>What <c>run</c>, <c>resume</c> and <c>branch</c> print about the run they leave, and the exit code it means.</summary>
 internal static class RunOutput
 {
-    public static int Write(RunResult result, bool json, string runsRoot, PriceTable prices, bool requireJudge = false)
+    public static int Write(RunResult result, bool json, RunStore store, PriceTable prices, bool requireJudge = false)
     {
         var folder = new RunFolder(result.RunId, result.Path);
         var judgesFailed = File.Exists(folder.EventsPath)
-            && MonitorSummary.WarnOfFailingJudges(JudgeHealth.Of(RunTranscript.From(RunHistory.Load(new RunStore(Path.GetDirectoryName(result.Path)!), folder).Events)));
+            && MonitorSummary.WarnOfFailingJudges(JudgeHealth.Of(RunTranscript.From(RunHistory.Load(store, folder).Events)));
         if (json)
         {
-            var history = File.Exists(folder.ManifestPath) ? RunHistory.Load(new RunStore(runsRoot), folder) : null;
+            var history = File.Exists(folder.ManifestPath) ? RunHistory.Load(store, folder) : null;
             var transcript = history is null ? null : RunTranscript.From(history.Events);
             JsonOutput.Write(new
             {
@@ -38,7 +38,7 @@ internal static class RunOutput
         }
         else
         {
-            PrintSummary(result, folder, new RunStore(runsRoot), prices);
+            PrintSummary(result, folder, store, prices);
         }
 
         return result.Status switch

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Simulator.Engine.Hosting;
+using Simulator.Engine.Runs;
 using Simulator.Storage.Runs;
 
 namespace Simulator.Cli.Commands;
@@ -14,7 +15,7 @@ internal static class RunTarget
 {
     /// <summary>The runs folder: <c>--runs</c>, else <c>Simulator:RunsPath</c>.</summary>
     public static string RunsRoot(IServiceProvider services, ParseResult parse, Option<string?> runs) =>
-        parse.GetValue(runs) ?? services.GetRequiredService<IOptions<SimulatorOptions>>().Value.RunsPath;
+        parse.GetValue(runs) ?? services.GetRequiredService<RunStores>().DefaultRoot;
 
     /// <summary>
     /// The run <paramref name="argument"/> names, and its runs folder; with <paramref name="withoutManifest"/>

@@ -6,6 +6,7 @@ using Simulator.Core.Events;
 using Simulator.Core.Transcripts;
 using Simulator.Engine.Costs;
 using Simulator.Engine.Hosting;
+using Simulator.Engine.Runs;
 using Simulator.Models.Costs;
 using Simulator.Storage.EventLog;
 using Simulator.Storage.Runs;
@@ -21,7 +22,7 @@ internal static class RunsCommand
         var runs = RunsFolderOption();
         RunStore Store(ParseResult parse)
         {
-            var store = new RunStore(RunTarget.RunsRoot(services, parse, runs));
+            var store = services.GetRequiredService<RunStores>().Open(parse.GetValue(runs));
             LogFile.UseRunsFolder(store.Root);
             return store;
         }

@@ -11,6 +11,7 @@ using Simulator.Models.Endpoints;
 using Simulator.Models.References;
 using Simulator.Monitoring.Raters;
 using Simulator.Storage.Catalogs;
+using Simulator.Storage.Files;
 using Simulator.Storage.Imports;
 
 namespace Simulator.Cli.Commands;
@@ -77,26 +78,14 @@ internal static class ScoreCommand
         var current = 0;
         var raters = plan.Raters([.. services.GetServices<IRater>()], () => current, calls.Writer, clock);
 
-        var partial = path + ".partial";
         var turns = 0;
         var scored = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var unscored = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        try
-        {
-            await WriteAsync();
-        }
-        catch
-        {
-            File.Delete(partial);
-            throw;
-        }
-
-        File.Move(partial, path, overwrite: true);
+        await AtomicFile.WriteTextAsync(path, WriteAsync, cancellationToken);
         return (turns, scored, unscored);
 
-        async Task WriteAsync()
+        async Task WriteAsync(TextWriter writer)
         {
-            await using var writer = new StreamWriter(partial);
             foreach (var conversation in conversations)
             {
                 foreach (var (turn, scores) in await TranscriptScorer.ScoreAsync(conversation, raters, notesOf(conversation), clock, cancellationToken))

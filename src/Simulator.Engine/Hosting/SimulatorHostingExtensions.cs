@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Simulator.Agents;
 using Simulator.Core.Time;
+using Simulator.Engine.Exports;
 using Simulator.Engine.Runs;
 using Simulator.Models;
 using Simulator.Monitoring;
@@ -29,12 +30,19 @@ public static class SimulatorHostingExtensions
         services.AddSingleton(sp => new ProtocolCatalog(SimulatorOptions.SearchPaths(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.ProtocolsPath)));
         services.AddSingleton(sp => new StudyCatalog(SimulatorOptions.SearchPaths(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.StudiesPath)));
         services.AddSingleton(sp => new RubricCatalog(SimulatorOptions.SearchPaths(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.RubricsPath)));
+        services.AddSingleton<RunStores>();
+        services.AddSingleton<RunResolver>();
+        services.AddSingleton<SessionRunner>();
+        services.AddSingleton<RunResumer>();
+        services.AddSingleton<RunBrancher>();
+        services.AddSingleton<RunVerifier>();
         services.AddSingleton<RunService>();
         services.AddSingleton<Studies.EndpointSlots>();
         services.AddSingleton<Studies.LocalSessionExecutor>();
         services.AddSingleton<Studies.StudyRunner>();
         services.AddSingleton<Scoring.RunRescorer>();
         services.AddSingleton<TrajectoryPreview>();
+        services.AddRunExporters();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using Simulator.Agents.Appraisal;
 using Simulator.Agents.Probes;
 using Simulator.Agents.Sessions;
@@ -27,7 +28,7 @@ namespace Simulator.Engine.Sessions;
 /// runs its sessions in one loop over turns numbered across the course, with a
 /// <see cref="SessionBoundary"/> opening the first turn of each session after the first.
 /// </summary>
-public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProvider clock, VerdictBoard? guard = null)
+public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProvider clock, VerdictBoard? guard = null, ILogger? log = null)
 {
     private readonly List<RunEvent> _turnEvents = [];
     private SessionPrefix _prefix = SessionPrefix.None;
@@ -67,6 +68,9 @@ public sealed class SessionLoop(SessionPlan plan, IAppraiser appraiser, TimeProv
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var span = Hosting.EngineTelemetry.StartTurn(_turn);
+
+            // Lines logged during the turn (model calls' retries, failures) carry it, beside the run's scope.
+            using var turnScope = log?.BeginScope(new Dictionary<string, object> { ["Turn"] = _turn });
             _turnEvents.Clear();
             var replaying = prefix.Replays(_turn);
             var recorded = replaying ? prefix.Turn(_turn) : null;

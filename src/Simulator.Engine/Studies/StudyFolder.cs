@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Simulator.Core.Validation;
+using Simulator.Storage.Files;
 using Simulator.Storage.Runs;
 
 namespace Simulator.Engine.Studies;
@@ -55,15 +56,7 @@ public sealed class StudyFolder(string path)
     }
 
     /// <summary>Writes <c>study.json</c>.</summary>
-    public void Write(StudyManifest manifest) => Replace(ManifestPath, JsonSerializer.Serialize(manifest, RunStore.Json));
-
-    /// <summary>Replaces <paramref name="file"/> with <paramref name="text"/> through a temporary file.</summary>
-    public static void Replace(string file, string text)
-    {
-        var temp = file + ".tmp";
-        File.WriteAllText(temp, text);
-        File.Move(temp, file, overwrite: true);
-    }
+    public void Write(StudyManifest manifest) => AtomicFile.WriteAllText(ManifestPath, JsonSerializer.Serialize(manifest, RunStore.Json));
 }
 
 /// <summary><c>study.json</c>: the study as run, where its file was, and how the last attempt ended.</summary>

@@ -10,6 +10,7 @@ using Simulator.Engine.Studies.Analysis;
 using Simulator.Models.Costs;
 using Simulator.Monitoring.Aggregates;
 using Simulator.Storage.Catalogs;
+using Simulator.Storage.Files;
 using Simulator.Storage.Runs;
 
 namespace Simulator.Engine.Studies;
@@ -134,12 +135,12 @@ public sealed partial class StudyRunner(RunService runs, PersonaCatalog personas
         var snapshot = progress.Snapshot();
         var completed = summary.Completed;
         var status = failed.IsEmpty ? completed == jobs.Count ? RunStatus.Completed : RunStatus.Cancelled : RunStatus.Failed;
-        StudyFolder.Replace(folder.SummaryPath, summary.ToCsv());
-        StudyFolder.Replace(folder.ScorecardPath, scorecard.ToCsv());
-        StudyFolder.Replace(folder.ScorecardTablePath, scorecard.ToMarkdown());
+        AtomicFile.WriteAllText(folder.SummaryPath, summary.ToCsv());
+        AtomicFile.WriteAllText(folder.ScorecardPath, scorecard.ToCsv());
+        AtomicFile.WriteAllText(folder.ScorecardTablePath, scorecard.ToMarkdown());
         var complete = Enumerable.Range(0, jobs.Count).Where(i => summary.StatusOf(i) == RunStatus.Completed).Select(i => observations[i]).OfType<RunObservation>().ToList();
         var contrasts = ContrastAnalysis.Of(complete, StudyFactors.All, options.Contrasts);
-        StudyFolder.Replace(folder.ContrastsPath, ContrastTable.ToCsv(contrasts));
+        AtomicFile.WriteAllText(folder.ContrastsPath, ContrastTable.ToCsv(contrasts));
         folder.Write(Manifest(study, jobs, created, status, completed, jobs.Count - completed));
         LogEnded(study.Document.Name, status, completed, jobs.Count);
         var counted = tallies.OfType<RunTally>().ToList();

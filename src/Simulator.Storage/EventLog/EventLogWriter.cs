@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using Simulator.Core.Events;
+using Simulator.Storage.Files;
 
 namespace Simulator.Storage.EventLog;
 
@@ -74,8 +75,8 @@ public sealed class EventLogWriter : IAsyncDisposable
 
     /// <summary>
     /// Replaces the log at <paramref name="path"/> with <paramref name="events"/>, atomically: they are
-    /// written to a new file, flushed to disk, and the file renamed over the old log, so a crash at any
-    /// moment leaves either the old log or the new one. An existing log is kept as a backup first
+    /// written to a new file, flushed to disk, and the file renamed over the old log
+    /// (<see cref="AtomicFile.CommitAsync"/>), so a crash at any moment leaves either the old log or the new one. An existing log is kept as a backup first
     /// (<see cref="LogBackup"/>), so a rewrite never loses what it leaves out.
     /// </summary>
     /// <returns>The backup of the old log, or null when there was none.</returns>
@@ -94,7 +95,7 @@ public sealed class EventLogWriter : IAsyncDisposable
             }
         }
 
-        File.Move(temp, path, overwrite: true);
+        await AtomicFile.CommitAsync(temp, path).ConfigureAwait(false);
         return backup;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Simulator.Core.Validation;
 using Simulator.Storage.EventLog;
+using Simulator.Storage.Files;
 
 namespace Simulator.Storage.Runs;
 
@@ -26,7 +27,7 @@ public static class RunRepair
         var rewrite = folder.EventsPath + ".rewrite";
         if (!File.Exists(folder.EventsPath) && File.Exists(rewrite))
         {
-            File.Move(rewrite, folder.EventsPath);
+            AtomicFile.Commit(rewrite, folder.EventsPath);
             done.Add("moved events.msgpack.rewrite (a rewrite interrupted before it was renamed into place) to events.msgpack");
         }
 

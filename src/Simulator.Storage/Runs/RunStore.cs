@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Simulator.Core.Validation;
+using Simulator.Storage.Files;
 
 namespace Simulator.Storage.Runs;
 
@@ -187,12 +188,11 @@ public sealed partial class RunStore(string root)
         }
     }
 
-    /// <summary>Writes a run's manifest atomically (a temporary file renamed over the old one).</summary>
+    /// <summary>Writes a run's manifest atomically (<see cref="AtomicFile"/>).</summary>
     public static void WriteManifest(RunFolder folder, RunManifest manifest)
     {
-        var temp = folder.ManifestPath + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(manifest, Json));
-        File.Move(temp, folder.ManifestPath, overwrite: true);
+        ArgumentNullException.ThrowIfNull(folder);
+        AtomicFile.WriteAllText(folder.ManifestPath, JsonSerializer.Serialize(manifest, Json));
     }
 
     /// <summary>True for names a run folder may have.</summary>

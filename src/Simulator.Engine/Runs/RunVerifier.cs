@@ -6,8 +6,8 @@ using Simulator.Storage.Runs;
 
 namespace Simulator.Engine.Runs;
 
-/// <summary>Re-execution of a saved run, to check it reproduces.</summary>
-public sealed partial class RunService
+/// <summary>Re-executes a saved run in a scratch folder, to check it reproduces turn by turn.</summary>
+public sealed class RunVerifier(RunResolver resolver, SessionRunner runner, TimeProvider clock)
 {
     /// <summary>
     /// Runs <paramref name="run"/> again, calling its models with the recorded configuration and seeds
@@ -16,7 +16,7 @@ public sealed partial class RunService
     /// </summary>
     public async Task<VerifyResult> VerifyAsync(string run, string? runsRoot, CancellationToken cancellationToken)
     {
-        var store = Store(runsRoot);
+        var store = runner.Store(runsRoot);
         var history = RunHistory.Load(store, store.Open(run));
         var recorded = RunTranscript.From(history.Events);
         var config = recorded.Configuration ?? history.Manifest.Configuration;
@@ -27,14 +27,15 @@ public sealed partial class RunService
             if (history.Fork is { } fork)
             {
                 // The branch as it was made, with the inherited turns in its own log (the scratch folder has no parent).
-                var (plan, _, _) = Resolve(fork.Configuration);
+                var (plan, _, _) = resolver.Resolve(fork.Configuration);
                 var opening = RunHistory.Prefix(history.Events, fork.Turn).ToList();
                 var manifest = history.Manifest with { ParentRunId = null, ParentTurn = null, CreatedAt = clock.GetUtcNow() };
-                again = await StartAsync(scratch, manifest, [], opening, plan, SessionPrefix.Of(opening, fork.Turn, fork.Turn + 1, fork), RunWatch.None, cancellationToken).ConfigureAwait(false);
+                again = await runner.StartAsync(scratch, manifest, [], opening, plan, SessionPrefix.Of(opening, fork.Turn, fork.Turn + 1, fork), RunWatch.None, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                again = await RunAsync(config, scratch.Root, cancellationToken).ConfigureAwait(false);
+                var (plan, persona, protocol) = resolver.Resolve(config);
+                again = await runner.StartNewAsync(scratch, plan, persona, protocol, RunWatch.None, cancellationToken).ConfigureAwait(false);
             }
 
             var reexecuted = RunHistory.Load(scratch, scratch.Open(again.RunId)).Events;
