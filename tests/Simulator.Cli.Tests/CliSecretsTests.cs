@@ -67,6 +67,6 @@ public class CliSecretsTests
             $"--Models:Endpoints:local:BaseUrl=http://127.0.0.1:9/v1", $"--Models:Endpoints:local:ApiKeyVariable={KeyVariable}");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        Assert.Equal("dfd23972c867874e01edf287dcffd26fdf539a80374e2d34bead2a3ba8689fb0", JsonDocument.Parse(run.Stdout).RootElement.GetProperty("contentHash").GetString());
+        Assert.Equal("836e398447ce51d86a0ed661d63507c3fc35a090de4679f6a535c2f99efb8e0d", JsonDocument.Parse(run.Stdout).RootElement.GetProperty("contentHash").GetString());
     }
 }
