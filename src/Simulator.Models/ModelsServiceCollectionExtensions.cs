@@ -26,7 +26,9 @@ public static class ModelsServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelsOptions>, EndpointOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => Resilience.EndpointPipelines.NewRegistry(sp.GetRequiredService<TimeProvider>()));
+        // Keyed: a bare ResiliencePipelineRegistry<string> would stand in for the one Polly's DI builds for others
+        // (Orleans asks ResiliencePipelineProvider<string> for its placement pipeline).
+        services.TryAddKeyedSingleton(Resilience.EndpointPipelines.RegistryKey, (sp, _) => Resilience.EndpointPipelines.NewRegistry(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IEndpointLimiterFactory, LocalEndpointLimiters>();
         services.TryAddSingleton<EndpointPool>();
         services.TryAddSingleton(sp => SecretRedactor.FromEnvironment(sp.GetRequiredService<IOptions<ModelsOptions>>().Value));

@@ -57,7 +57,7 @@ public class CliTelemetryTests
     [Fact]
     public async Task Otlp_NotAnHttpUrl_IsRefusedWithExit2()
     {
-        var result = await CliRunner.RunAsync(RepoPaths.TempFolder("cli-otlp"), "run", "--persona", "special-bond", "--turns", "1", "--otlp", "udp://somewhere");
+        var result = await CliRunner.RunAsync(RepoPaths.TempFolder("cli-otlp"), "run", "--persona", "special-bond", "--therapist", "scripted:faithful", "--turns", "1", "--otlp", "udp://somewhere");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--otlp", result.Stderr);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Polly.Registry;
 
@@ -6,7 +7,11 @@ namespace Simulator.Models.Endpoints;
 
 /// <summary>The endpoints opened so far, one per name for the life of the process, so every session shares their limits.</summary>
 /// <remarks>Their retries and breakers live in <paramref name="pipelines"/>, the process's registry, under their names.</remarks>
-public sealed class EndpointPool(IOptions<ModelsOptions> options, TimeProvider clock, IEndpointLimiterFactory limiters, ResiliencePipelineRegistry<string> pipelines) : IDisposable
+public sealed class EndpointPool(
+    IOptions<ModelsOptions> options,
+    TimeProvider clock,
+    IEndpointLimiterFactory limiters,
+    [FromKeyedServices(Resilience.EndpointPipelines.RegistryKey)] ResiliencePipelineRegistry<string> pipelines) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<ModelEndpoint>> _open = new(StringComparer.Ordinal);
 

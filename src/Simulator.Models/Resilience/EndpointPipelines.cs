@@ -13,6 +13,9 @@ namespace Simulator.Models.Resilience;
 /// </summary>
 public static class EndpointPipelines
 {
+    /// <summary>The key the process's registry of endpoint pipelines is registered under in DI.</summary>
+    public const string RegistryKey = "simulator.endpoints";
+
     /// <summary>A registry whose pipelines keep time by <paramref name="clock"/> (a fake one in tests).</summary>
     public static ResiliencePipelineRegistry<string> NewRegistry(TimeProvider clock) => new(new ResiliencePipelineRegistryOptions<string>
     {
