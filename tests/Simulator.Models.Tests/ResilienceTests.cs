@@ -13,8 +13,8 @@ namespace Simulator.Models.Tests;
 
 /// <summary>
 /// Retries, the breaker and Polly's timeout on an injected <see cref="FakeTimeProvider"/>: every wait the pipeline
-/// makes is one the test advances past, so nothing here waits on the wall clock (the only real waits are bounded
-/// polls for work already released).
+/// makes is one the test advances past in small steps, so nothing here waits on the wall clock for time to pass
+/// (the only real waits are a millisecond between steps, for the pipeline's threads to catch up).
 /// </summary>
 public class ResilienceTests
 {
@@ -24,22 +24,27 @@ public class ResilienceTests
     public async Task RateLimited_RetriesAfterTheServersWait_ExactlyOnTheInjectedClock()
     {
         var clock = new FakeTimeProvider();
-        var calls = 0;
-        var (client, records, endpoint) = Open(clock, new EndpointOptions(), _ => ++calls <= 2
-            ? throw new ModelFaultException(ModelFaultKind.RateLimited, "HTTP 429: slow down", TimeSpan.FromMilliseconds(400))
-            : Task.FromResult(Reply("hello")));
+        var started = clock.GetUtcNow();
+        var at = new List<double>();
+        var (client, records, endpoint) = Open(clock, new EndpointOptions(), _ =>
+        {
+            lock (at)
+            {
+                at.Add((clock.GetUtcNow() - started).TotalMilliseconds);
+                return at.Count <= 2
+                    ? throw new ModelFaultException(ModelFaultKind.RateLimited, "HTTP 429: slow down", TimeSpan.FromMilliseconds(400))
+                    : Task.FromResult(Reply("hello"));
+            }
+        });
         using var _ = endpoint;
 
-        var call = client.GetResponseAsync(Hello);
-        Assert.Equal(1, calls);
-        clock.Advance(TimeSpan.FromMilliseconds(399));
-        Assert.Equal(1, calls);
-        clock.Advance(TimeSpan.FromMilliseconds(1));
-        await Until(() => calls == 2);
-        clock.Advance(TimeSpan.FromMilliseconds(400));
-        var response = await call.WaitAsync(TimeSpan.FromSeconds(30));
+        // The clock moves in 1 ms steps, so each retry shows when the pipeline let it go, whatever the threads do.
+        var response = await AdvanceUntilDone(clock, client.GetResponseAsync(Hello), stepMs: 1);
 
         Assert.Equal("hello", response.Text);
+        Assert.Equal(3, at.Count);
+        Assert.InRange(at[1] - at[0], 400, 410);
+        Assert.InRange(at[2] - at[1], 400, 410);
         Assert.Equal([1, 2, 3], records.Select(r => r.Attempt));
         Assert.All(records.Take(2), r => Assert.StartsWith("RateLimited:", r.Error));
         Assert.Single(records.Select(r => r.RequestHash).Distinct());
@@ -61,16 +66,11 @@ public class ResilienceTests
         });
         using var _ = endpoint;
 
-        var call = client.GetResponseAsync(Hello);
-        clock.Advance(TimeSpan.FromMilliseconds(1999));
-        Assert.Empty(records);
-        clock.Advance(TimeSpan.FromMilliseconds(1));
-        await Until(() => records.Count == 1);
-        var response = await AdvanceUntilDone(clock, call);
+        var response = await AdvanceUntilDone(clock, client.GetResponseAsync(Hello), stepMs: 1);
 
         Assert.Equal("at last", response.Text);
         Assert.Equal("Timeout: no answer within 2 s", records[0].Error);
-        Assert.Equal(2000, records[0].LatencyMs);
+        Assert.InRange(records[0].LatencyMs, 2000, 2010);
         Assert.Equal((2, (string?)null), (records[1].Attempt, records[1].Error));
     }
 
@@ -78,27 +78,28 @@ public class ResilienceTests
     public async Task AfterTheConfiguredFaults_TheBreakerOpens_AndTheNextCallWaitsOutTheWholeBreakForOneProbe()
     {
         var clock = new FakeTimeProvider();
-        var calls = 0;
+        var started = clock.GetUtcNow();
+        var at = new List<double>();
         var options = new EndpointOptions { MaxAttempts = 2, BreakerMinimumThroughput = 2, BreakerFailureRatio = 1, BreakerBreakSeconds = 1 };
         var (client, records, endpoint) = Open(clock, options, _ =>
         {
-            Interlocked.Increment(ref calls);
+            lock (at)
+            {
+                at.Add((clock.GetUtcNow() - started).TotalMilliseconds);
+            }
+
             throw new HttpRequestException("upstream failed", null, System.Net.HttpStatusCode.InternalServerError);
         });
         using var _ = endpoint;
 
-        await Assert.ThrowsAsync<ModelCallFailedException>(() => AdvanceUntilDone(clock, client.GetResponseAsync(Hello)));
-        Assert.Equal(2, calls);
+        await Assert.ThrowsAsync<ModelCallFailedException>(() => AdvanceUntilDone(clock, client.GetResponseAsync(Hello), stepMs: 1));
+        Assert.Equal(2, at.Count);
 
         // The breaker is open: the next call sends nothing, and its retry waits a whole break for the probe.
-        var second = client.GetResponseAsync(Hello);
-        Assert.Equal(2, calls);
-        clock.Advance(TimeSpan.FromMilliseconds(999));
-        Assert.Equal(2, calls);
-        clock.Advance(TimeSpan.FromMilliseconds(1));
-        var ex = await Assert.ThrowsAsync<ModelCallFailedException>(() => second.WaitAsync(TimeSpan.FromSeconds(30)));
+        var ex = await Assert.ThrowsAsync<ModelCallFailedException>(() => AdvanceUntilDone(clock, client.GetResponseAsync(Hello), stepMs: 1));
 
-        Assert.Equal(3, calls);
+        Assert.Equal(3, at.Count);
+        Assert.True(at[2] - at[1] >= 1000, $"the probe came {at[2] - at[1]} ms after the breaker opened");
         Assert.Equal(ModelFaultKind.ServerError, ex.LastFault.Kind);
         Assert.Equal(
             [ModelFaultKind.ServerError, ModelFaultKind.ServerError, ModelFaultKind.CircuitOpen, ModelFaultKind.ServerError],
@@ -160,27 +161,19 @@ public class ResilienceTests
         Usage = new UsageDetails { InputTokenCount = 10, OutputTokenCount = 2 },
     };
 
-    /// <summary>Advances the fake clock in small steps until <paramref name="call"/> ends (backoffs carry jitter).</summary>
-    private static async Task<T> AdvanceUntilDone<T>(FakeTimeProvider clock, Task<T> call)
+    /// <summary>
+    /// Advances the fake clock in steps of <paramref name="stepMs"/> until <paramref name="call"/> ends (backoffs carry
+    /// jitter), letting the pipeline's threads catch up between steps, so a timer it sets late is never skipped.
+    /// </summary>
+    private static async Task<T> AdvanceUntilDone<T>(FakeTimeProvider clock, Task<T> call, int stepMs = 50)
     {
-        for (var step = 0; step < 10_000 && !call.IsCompleted; step++)
+        for (var step = 0; step < 60_000 / stepMs && !call.IsCompleted; step++)
         {
-            clock.Advance(TimeSpan.FromMilliseconds(50));
-            await Task.Yield();
+            clock.Advance(TimeSpan.FromMilliseconds(stepMs));
+            await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System);
         }
 
         return await call.WaitAsync(TimeSpan.FromSeconds(30));
-    }
-
-    /// <summary>Work the clock has already released may finish on another thread: a bounded poll, not a wait for time to pass.</summary>
-    private static async Task Until(Func<bool> condition)
-    {
-        for (var i = 0; i < 3_000 && !condition(); i++)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
-        }
-
-        Assert.True(condition());
     }
 
     private sealed class ProviderClient(Func<CancellationToken, Task<ChatResponse>> respond) : IChatClient
