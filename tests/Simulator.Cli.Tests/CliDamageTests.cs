@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FsCheck;
-using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Simulator.Storage.Tests.Damage;
 using Simulator.Tests.Shared;
@@ -21,7 +20,7 @@ public partial class CliDamageTests
 {
     private static readonly Lazy<Task<(string Folder, string RunId, string Hash)>> Original = new(MakeOriginalAsync);
 
-    [Property(MaxTest = 4, Arbitrary = [typeof(CliLogFaults)])]
+    [Property(MaxTest = 4, Arbitrary = [typeof(LogFaults)])]
     public async Task DamagedLog_EveryCommandExits0Or2_NothingLost_ResumeReachesTheOriginalContent(LogFault fault)
     {
         var (source, runId, hash) = await Original.Value;
@@ -115,15 +114,4 @@ public partial class CliDamageTests
 
     [GeneratedRegex(@"^\s+at \S+", RegexOptions.Multiline)]
     private static partial Regex StackFrame();
-}
-
-/// <summary>FsCheck's generator of faults for the program-level damage tests.</summary>
-public static class CliLogFaults
-{
-    public static Arbitrary<LogFault> Fault() =>
-        (from kind in Gen.Elements(LogFault.Kinds)
-         from a in Gen.Choose(0, 1_000_000)
-         from b in Gen.Choose(0, 1_000_000)
-         from c in Gen.Choose(0, 1_000_000)
-         select new LogFault(kind, a, b, c)).ToArbitrary();
 }

@@ -1,5 +1,4 @@
 using FsCheck;
-using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Simulator.Tests.Shared;
 using Xunit.Abstractions;
@@ -42,15 +41,4 @@ public class LogDamageProperties(ITestOutputHelper output)
         Assert.Contains("length: refused: damage, every event readable", outcomes.Keys);
         Assert.Contains(outcomes.Keys, o => o.StartsWith("truncate: accepted, torn tail dropped", StringComparison.Ordinal));
     }
-}
-
-/// <summary>FsCheck's generator of <see cref="LogFault"/>s: a kind and three numbers that place it.</summary>
-public static class LogFaults
-{
-    public static Arbitrary<LogFault> Fault() =>
-        (from kind in Gen.Elements(LogFault.Kinds)
-         from a in Gen.Choose(0, 1_000_000)
-         from b in Gen.Choose(0, 1_000_000)
-         from c in Gen.Choose(0, 1_000_000)
-         select new LogFault(kind, a, b, c)).ToArbitrary();
 }
