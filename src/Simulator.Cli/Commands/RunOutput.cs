@@ -14,12 +14,13 @@ internal static class RunOutput
     public static int Write(RunResult result, bool json, RunStore store, PriceTable prices, bool requireJudge = false)
     {
         var folder = new RunFolder(result.RunId, result.Path);
-        var judgesFailed = File.Exists(folder.EventsPath)
-            && MonitorSummary.WarnOfFailingJudges(JudgeHealth.Of(RunTranscript.From(RunHistory.Load(store, folder).Events)));
+
+        // The log is read once, for the judges' health, the summary and the JSON alike.
+        var history = File.Exists(folder.ManifestPath) ? RunHistory.Load(store, folder) : null;
+        var transcript = history is null ? null : RunTranscript.From(history.Events);
+        var judgesFailed = transcript is not null && MonitorSummary.WarnOfFailingJudges(JudgeHealth.Of(transcript));
         if (json)
         {
-            var history = File.Exists(folder.ManifestPath) ? RunHistory.Load(store, folder) : null;
-            var transcript = history is null ? null : RunTranscript.From(history.Events);
             JsonOutput.Write(new
             {
                 runId = result.RunId,
@@ -38,7 +39,7 @@ internal static class RunOutput
         }
         else
         {
-            PrintSummary(result, folder, store, prices);
+            PrintSummary(result, folder, history ?? RunHistory.Load(store, folder), prices);
         }
 
         return result.Status switch
@@ -50,9 +51,8 @@ internal static class RunOutput
         };
     }
 
-    private static void PrintSummary(RunResult result, RunFolder folder, RunStore store, PriceTable prices)
+    private static void PrintSummary(RunResult result, RunFolder folder, RunHistory history, PriceTable prices)
     {
-        var history = RunHistory.Load(store, folder);
         var events = history.Events;
         var transcript = RunTranscript.From(events);
         var o = Console.Out;
